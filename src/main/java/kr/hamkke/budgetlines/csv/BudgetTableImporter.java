@@ -23,7 +23,7 @@ import kr.hamkke.budgetlines.figures.Rate;
  */
 public final class BudgetTableImporter {
 
-    private static final Pattern ORG_UNIT = Pattern.compile("^[가-힣]{2,12}(국|기획관|실|본부|과|담당관)$");
+    private static final Pattern ORG_UNIT = Pattern.compile("^[가-힣]{2,12}(국|기획관|과|담당관)$");
     private static final Pattern FOOTNOTE_AMOUNT = Pattern.compile("(\\d{1,3}(?:,\\d{3})*)\\s*천원");
     private static final String PB_SUFFIX = "(시민참여)";
 
