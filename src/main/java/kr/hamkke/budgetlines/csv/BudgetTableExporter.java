@@ -39,7 +39,9 @@ public final class BudgetTableExporter {
         int[] parent = BudgetTable.parents(rows.stream().map(TableRow::kind).toList());
         List<Map<Column, Long>> amounts = new ArrayList<>();
         for (TableRow row : rows) {
-            amounts.add(new EnumMap<>(row.amounts()));
+            Map<Column, Long> copy = new EnumMap<>(Column.class);
+            copy.putAll(row.amounts());
+            amounts.add(copy);
         }
         List<Column> base = table.columns().stream().filter(Column::isBaseAmount).toList();
         // children come after their parent, so summing bottom-up in reverse order is enough

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public record Rate(BigDecimal percent) implements Comparable<Rate> {
 
     /** Printed rates: {@code 12.4}, {@code △37.2}, {@code 53%}, {@code 48.8%}. */
-    public static final Pattern RATE_SYNTAX = Pattern.compile("^△?\\d{1,4}(\\.\\d{1,2})?%?$");
+    public static final Pattern RATE_SYNTAX = Pattern.compile("^△?\\d{1,12}(\\.\\d{1,2})?%?$");
 
     public static final int DEFAULT_SCALE = 1;
 
