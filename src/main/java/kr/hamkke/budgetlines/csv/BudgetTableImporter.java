@@ -173,6 +173,15 @@ public final class BudgetTableImporter {
             for (int i = 0; i < data.size(); i++) {
                 CsvCodec.Record r = data.get(i);
                 String name = LineNames.tidy(r.cell(0));
+                if (isCaptionOnly(r)) {
+                    // a page break repeats the caption; the unit must not change mid-table
+                    Optional<AmountUnit> again = HeaderLayout.unit(name);
+                    if (again.isPresent() && again.get() != unit) {
+                        add(Finding.Level.ERROR, r.line(), null, name, unit.label(), "표 중간에서 단위가 바뀜 — 표를 나누어 가져오세요");
+                        return rejected(format, asOf);
+                    }
+                    continue;
+                }
                 if (name.startsWith("※") || name.startsWith("*")) {
                     footnotes.add(new String[] {String.valueOf(r.line()), String.join(",", r.cells())});
                     continue;
@@ -198,6 +207,10 @@ public final class BudgetTableImporter {
             }
             matchNames(rows);
             return finish(rows, parent, format, asOf, header, subHeader, rows.size() + footnotes.size());
+        }
+
+        private static boolean isCaptionOnly(CsvCodec.Record r) {
+            return r.cell(0).contains("단위") && r.cells().stream().skip(1).noneMatch(c -> Amounts.isWellFormed(c.strip()));
         }
 
         private static boolean isSubHeader(CsvCodec.Record r) {
