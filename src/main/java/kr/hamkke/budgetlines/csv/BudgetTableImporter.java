@@ -1,13 +1,14 @@
 package kr.hamkke.budgetlines.csv;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -505,7 +506,7 @@ public final class BudgetTableImporter {
 
         private ImportReport finish(List<Row> rows, int[] parent, TableFormat format, LocalDate asOf,
                                     CsvCodec.Record header, CsvCodec.Record subHeader, int rowsRead) {
-            java.util.Set<Integer> blocked = new java.util.HashSet<>();
+            Set<Integer> blocked = new HashSet<>();
             for (Finding f : findings) {
                 if (f.blocksRow()) {
                     blocked.add(f.row());
@@ -540,10 +541,5 @@ public final class BudgetTableImporter {
             }
             return kind == RowKind.BUREAU ? options.bureau() : null;
         }
-    }
-
-    /** Convenience for tests and demo loading: UTF-8 text. */
-    public ImportReport importUtf8(String text, ImportOptions options) {
-        return importBytes(text.getBytes(StandardCharsets.UTF_8), options);
     }
 }
