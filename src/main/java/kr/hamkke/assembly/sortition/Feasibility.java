@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Necessary conditions checked before a draw. Each problem is one sentence naming the quota and the numbers.
@@ -27,7 +26,7 @@ public final class Feasibility {
         }
         Map<Dimension, Map<String, Integer>> counts = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
-            counts.put(d, new TreeMap<>());
+            counts.put(d, new HashMap<>());
         }
         int badBands = 0;
         for (Applicant a : pool.applicants()) {

@@ -52,30 +52,31 @@ final class PanelSearch {
         }
         emin = new int[k];
         max = new int[k];
-        Map<String, Integer> rowIndex = new HashMap<>();
+        Map<Dimension, Map<String, Integer>> rowIndex = new java.util.EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            rowIndex.put(d, new HashMap<>());
+        }
         for (int q = 0; q < k; q++) {
             Quota row = rows.get(q);
             emin[q] = row.effectiveMin();
             max[q] = row.hasMax() ? row.max() : BIG;
-            rowIndex.put(row.dimension().key() + "\u0000" + row.category(), q);
+            rowIndex.get(row.dimension()).put(row.category(), q);
         }
+        Map<String, Integer> byAge = rowIndex.get(Dimension.AGE_BAND);
+        Map<String, Integer> byGender = rowIndex.get(Dimension.GENDER);
+        Map<String, Integer> byGu = rowIndex.get(Dimension.GU);
+        Map<String, Integer> bySeat = rowIndex.get(Dimension.SEAT_CATEGORY);
         cats = new int[n][];
         int[] rowSizes = new int[k];
         int[] buf = new int[k];
         for (int i = 0; i < n; i++) {
             Applicant a = applicants.get(i);
             int m = 0;
-            for (Dimension d : List.of(Dimension.AGE_BAND, Dimension.GENDER, Dimension.GU)) {
-                Integer q = rowIndex.get(d.key() + "\u0000" + a.categoryOf(d));
-                if (q != null) {
-                    buf[m++] = q;
-                }
-            }
+            m = put(buf, m, byAge.get(a.ageBand()));
+            m = put(buf, m, byGender.get(a.gender()));
+            m = put(buf, m, byGu.get(a.guCode()));
             for (String c : a.seatCategories()) {
-                Integer q = rowIndex.get(Dimension.SEAT_CATEGORY.key() + "\u0000" + c);
-                if (q != null) {
-                    buf[m++] = q;
-                }
+                m = put(buf, m, bySeat.get(c));
             }
             cats[i] = Arrays.copyOf(buf, m);
             Arrays.sort(cats[i]);
@@ -93,6 +94,26 @@ final class PanelSearch {
             for (int q : cats[i]) {
                 rowMembers[q][fill[q]++] = i;
             }
+        }
+    }
+
+    private static int put(int[] buf, int m, Integer q) {
+        if (q != null) {
+            buf[m++] = q;
+        }
+        return m;
+    }
+
+    /** Value-equality wrapper so that row-membership arrays can key a map. */
+    private record Key(int[] rows) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && Arrays.equals(rows, other.rows);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(rows);
         }
     }
 
@@ -181,15 +202,16 @@ final class PanelSearch {
     private int[][] groupMembers;
 
     private void buildGroups() {
-        Map<String, Integer> ids = new HashMap<>();
+        Map<Key, Integer> ids = new HashMap<>();
         List<int[]> gc = new ArrayList<>();
         List<List<Integer>> gm = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             int i = order[r];
-            Integer g = ids.get(Arrays.toString(cats[i]));
+            Key key = new Key(cats[i]);
+            Integer g = ids.get(key);
             if (g == null) {
                 g = gc.size();
-                ids.put(Arrays.toString(cats[i]), g);
+                ids.put(key, g);
                 gc.add(cats[i]);
                 gm.add(new ArrayList<>());
             }

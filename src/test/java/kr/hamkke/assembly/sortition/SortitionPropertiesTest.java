@@ -56,7 +56,7 @@ class SortitionPropertiesTest {
         assertTrue(draw.reserves().size() <= 10);
     }
 
-    private static void assertRankOrder(List<String> codes, CommitReveal.Seed seed) {
+    static void assertRankOrder(List<String> codes, CommitReveal.Seed seed) {
         for (int i = 1; i < codes.size(); i++) {
             byte[] prev = Ranking.hmac(seed, codes.get(i - 1));
             byte[] cur = Ranking.hmac(seed, codes.get(i));
