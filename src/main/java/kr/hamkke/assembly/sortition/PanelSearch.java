@@ -130,7 +130,7 @@ final class PanelSearch {
             return outcome(sel, cnt, Method.GREEDY, stage);
         }
         if (repair) {
-            boolean[] repaired = repairByGroups(sel);
+            boolean[] repaired = repairByGroups();
             if (repaired != null) {
                 int[] c2 = new int[k];
                 for (int i = 0; i < n; i++) {
@@ -197,9 +197,76 @@ final class PanelSearch {
 
     // ---- phase 2: group-level repair ----
 
+    /**
+     * Start of the repair: priority seats as in step 5a, then one walk down the HMAC order that adds an applicant
+     * only if it breaks no maximum and leaves enough seats for every dimension's unmet minimums (a dimension whose
+     * remaining need equals the remaining seats only accepts applicants who reduce that need); finally fill any
+     * seats still empty as in step 5c. Prefix-per-group is preserved: every check depends only on the group.
+     */
+    private void lookaheadWalk(boolean[] sel) {
+        int[] cnt = new int[k];
+        int size = 0;
+        for (int q = 0; q < k; q++) {
+            int target = rows.get(q).prioritySeats();
+            for (int j = 0; j < rowMembers[q].length && cnt[q] < target && size < seats; j++) {
+                size += tryAdd(rowMembers[q][j], sel, cnt);
+            }
+        }
+        int seatRows = 0;
+        int[] dimOf = new int[k];
+        for (int q = 0; q < k; q++) {
+            Dimension d = rows.get(q).dimension();
+            dimOf[q] = d == Dimension.SEAT_CATEGORY ? Math.min(63, 3 + seatRows++) : d.ordinal();
+        }
+        int dims = Math.min(64, 3 + seatRows);
+        int[] need = new int[dims];
+        for (int q = 0; q < k; q++) {
+            need[dimOf[q]] += Math.max(0, emin[q] - cnt[q]);
+        }
+        for (int r = 0; r < n && size < seats; r++) {
+            int i = order[r];
+            if (sel[i]) {
+                continue;
+            }
+            long reduces = 0;
+            boolean ok = true;
+            for (int q : cats[i]) {
+                if (cnt[q] >= max[q]) {
+                    ok = false;
+                    break;
+                }
+                if (cnt[q] < emin[q]) {
+                    reduces |= 1L << dimOf[q];
+                }
+            }
+            int remainingAfter = seats - size - 1;
+            for (int d = 0; ok && d < dims; d++) {
+                if (need[d] > remainingAfter && (reduces & (1L << d)) == 0) {
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            sel[i] = true;
+            size++;
+            for (int q : cats[i]) {
+                if (cnt[q] < emin[q]) {
+                    need[dimOf[q]]--;
+                }
+                cnt[q]++;
+            }
+        }
+        for (int r = 0; r < n && size < seats; r++) {
+            size += tryAdd(order[r], sel, cnt);
+        }
+    }
+
+
     private int groups;
     private int[][] groupCats;
     private int[][] groupMembers;
+    private int[][] groupsOfRow;
 
     private void buildGroups() {
         Map<Key, Integer> ids = new HashMap<>();
@@ -223,19 +290,62 @@ final class PanelSearch {
         for (int g = 0; g < groups; g++) {
             groupMembers[g] = gm.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
+        List<List<Integer>> byRow = new ArrayList<>();
+        for (int q = 0; q < k; q++) {
+            byRow.add(new ArrayList<>());
+        }
+        for (int g = 0; g < groups; g++) {
+            for (int q : groupCats[g]) {
+                byRow.get(q).add(g);
+            }
+        }
+        groupsOfRow = new int[k][];
+        for (int q = 0; q < k; q++) {
+            groupsOfRow[q] = byRow.get(q).stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
-    private boolean[] repairByGroups(boolean[] greedySel) {
+    private boolean[] repairByGroups() {
         buildGroups();
+        boolean[] start = new boolean[n];
+        lookaheadWalk(start);
         int[] x = new int[groups];
-        int[] cnt = new int[k];
-        int size = 0;
         for (int g = 0; g < groups; g++) {
             for (int i : groupMembers[g]) {
-                if (greedySel[i]) {
+                if (start[i]) {
                     x[g]++;
                 }
             }
+        }
+        // a fast focused search first; if it stalls, a broader one from its best point
+        if (tabuSearch(x, true, 10_000 + 20 * groups) > 0 && tabuSearch(x, false, 4_000 + 20 * groups) > 0) {
+            return null;
+        }
+        polish(x);
+        boolean[] sel = new boolean[n];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 0; j < x[g]; j++) {
+                sel[groupMembers[g][j]] = true;
+            }
+        }
+        return sel;
+    }
+
+    // state of the current tabu step
+    private int stepBestS;
+    private int stepBestT;
+    private long stepBestKey;
+    private boolean stepNoisy;
+
+    /**
+     * Tabu search over group counts minimising the total violation V; leaves the best counts found in {@code x}
+     * and returns their V. Focused: each step repairs one violated row picked at random (min-conflicts).
+     * Broad: each step considers every move that touches any violated row.
+     */
+    private int tabuSearch(int[] x, boolean focused, int maxIter) {
+        int[] cnt = new int[k];
+        int size = 0;
+        for (int g = 0; g < groups; g++) {
             for (int q : groupCats[g]) {
                 cnt[q] += x[g];
             }
@@ -247,98 +357,120 @@ final class PanelSearch {
         int[] addTabu = new int[groups];
         int[] removeTabu = new int[groups];
         int[] dc = new int[k];
-        boolean[] touchesDeficit = new boolean[groups];
-        boolean[] touchesExcess = new boolean[groups];
-        int[] excessS = new int[groups];
-        int maxIter = 4000 + 20 * groups;
+        int[] violated = new int[k + 1];
+        int[] all = new int[groups];
+        int[] excess = new int[groups];
+        boolean[] deficitGroup = new boolean[groups];
+        for (int g = 0; g < groups; g++) {
+            all[g] = g;
+        }
         for (int iter = 0; iter < maxIter && v > 0; iter++) {
-            for (int g = 0; g < groups; g++) {
-                touchesDeficit[g] = false;
-                touchesExcess[g] = false;
-                for (int q : groupCats[g]) {
-                    touchesDeficit[g] |= cnt[q] < emin[q];
-                    touchesExcess[g] |= cnt[q] > max[q];
+            stepBestS = -2;
+            stepBestT = -2;
+            stepBestKey = Long.MAX_VALUE;
+            stepNoisy = (nextRandom() & 1023) < 60;
+            if (focused) {
+                int nv = 0;
+                for (int q = 0; q < k; q++) {
+                    if (cnt[q] < emin[q] || cnt[q] > max[q]) {
+                        violated[nv++] = q;
+                    }
                 }
-            }
-            boolean noisy = (nextRandom() & 1023) < 60;
-            int bestS = -2;
-            int bestT = -2;
-            long bestKey = Long.MAX_VALUE;
-            long seen = 0;
-            int excessCount = 0;
-            for (int g = 0; g < groups; g++) {
-                if (touchesExcess[g] && x[g] > 0) {
-                    excessS[excessCount++] = g;
+                if (size != seats) {
+                    violated[nv++] = -1;
                 }
-            }
-            for (int t = -1; t < groups; t++) {
-                if (t >= 0 && x[t] >= groupMembers[t].length) {
-                    continue;
-                }
-                boolean allSources = t < 0 || touchesDeficit[t];
-                int sources = allSources ? groups + 1 : excessCount + 1;
-                for (int si = 0; si < sources; si++) {
-                    int s = si == 0 ? -1 : allSources ? si - 1 : excessS[si - 1];
-                    if (s == t || (s >= 0 && x[s] == 0)) {
+                int r = violated[(int) Long.remainderUnsigned(nextRandom(), nv)];
+                boolean raise = r >= 0 ? cnt[r] < emin[r] : size < seats;
+                for (int fixer : r >= 0 ? groupsOfRow[r] : all) {
+                    if (r < 0) {
+                        consider(raise ? -1 : fixer, raise ? fixer : -1, x, cnt, size, v, bestV, iter, addTabu, removeTabu, dc);
                         continue;
                     }
-                    int d = delta(s, t, cnt, size, dc);
-                    boolean tabu = (t >= 0 && iter < addTabu[t]) || (s >= 0 && iter < removeTabu[s]);
-                    if (tabu && v + d >= bestV) {
-                        continue;
+                    for (int other = -1; other < groups; other++) {
+                        consider(raise ? other : fixer, raise ? fixer : other, x, cnt, size, v, bestV, iter, addTabu, removeTabu, dc);
                     }
-                    long key;
-                    if (noisy) {
-                        key = d <= 0 ? (nextRandom() >>> 2) : Long.MAX_VALUE - 1;
+                }
+            } else {
+                int ne = 0;
+                for (int g = 0; g < groups; g++) {
+                    boolean def = false;
+                    boolean exc = false;
+                    for (int q : groupCats[g]) {
+                        def |= cnt[q] < emin[q];
+                        exc |= cnt[q] > max[q];
+                    }
+                    deficitGroup[g] = def;
+                    if (exc) {
+                        excess[ne++] = g;
+                    }
+                }
+                for (int t = -1; t < groups; t++) {
+                    if (t < 0 || deficitGroup[t]) {
+                        for (int s = -1; s < groups; s++) {
+                            consider(s, t, x, cnt, size, v, bestV, iter, addTabu, removeTabu, dc);
+                        }
                     } else {
-                        long cost = (t >= 0 ? rankOf[groupMembers[t][x[t]]] : 0)
-                                - (s >= 0 ? rankOf[groupMembers[s][x[s] - 1]] : 0);
-                        key = ((long) (d + 1000) << 34) + (cost + (1L << 33));
-                    }
-                    seen++;
-                    if (key < bestKey) {
-                        bestKey = key;
-                        bestS = s;
-                        bestT = t;
+                        consider(-1, t, x, cnt, size, v, bestV, iter, addTabu, removeTabu, dc);
+                        for (int e = 0; e < ne; e++) {
+                            consider(excess[e], t, x, cnt, size, v, bestV, iter, addTabu, removeTabu, dc);
+                        }
                     }
                 }
             }
-            if (seen == 0 || bestS == -2) {
+            int s = stepBestS;
+            int t = stepBestT;
+            if (s == -2) {
                 break;
             }
-            v += delta(bestS, bestT, cnt, size, dc);
-            if (bestS >= 0) {
-                x[bestS]--;
+            v += delta(s, t, cnt, size, dc);
+            if (s >= 0) {
+                x[s]--;
                 size--;
-                for (int q : groupCats[bestS]) {
+                for (int q : groupCats[s]) {
                     cnt[q]--;
                 }
-                addTabu[bestS] = iter + 5 + (int) (nextRandom() & 7);
+                addTabu[s] = iter + 5 + (int) (nextRandom() & 7);
             }
-            if (bestT >= 0) {
-                x[bestT]++;
+            if (t >= 0) {
+                x[t]++;
                 size++;
-                for (int q : groupCats[bestT]) {
+                for (int q : groupCats[t]) {
                     cnt[q]++;
                 }
-                removeTabu[bestT] = iter + 5 + (int) (nextRandom() & 7);
+                removeTabu[t] = iter + 5 + (int) (nextRandom() & 7);
             }
             if (v < bestV) {
                 bestV = v;
                 best = x.clone();
             }
         }
-        if (bestV > 0) {
-            return null;
+        System.arraycopy(best, 0, x, 0, groups);
+        return bestV;
+    }
+
+    /** Scores the move "drop the worst chosen member of s, add the best unchosen member of t" (-1 = none). */
+    private void consider(int s, int t, int[] x, int[] cnt, int size, int v, int bestV, int iter, int[] addTabu,
+            int[] removeTabu, int[] dc) {
+        if (s == t || (s >= 0 && x[s] == 0) || (t >= 0 && x[t] >= groupMembers[t].length)) {
+            return;
         }
-        polish(best);
-        boolean[] sel = new boolean[n];
-        for (int g = 0; g < groups; g++) {
-            for (int j = 0; j < best[g]; j++) {
-                sel[groupMembers[g][j]] = true;
-            }
+        int d = delta(s, t, cnt, size, dc);
+        boolean tabu = (t >= 0 && iter < addTabu[t]) || (s >= 0 && iter < removeTabu[s]);
+        if (tabu && v + d >= bestV) {
+            return;
         }
-        return sel;
+        long key;
+        if (stepNoisy) {
+            key = d <= 0 ? (nextRandom() >>> 2) : Long.MAX_VALUE - 1;
+        } else {
+            long cost = (t >= 0 ? rankOf[groupMembers[t][x[t]]] : 0) - (s >= 0 ? rankOf[groupMembers[s][x[s] - 1]] : 0);
+            key = ((long) (d + 1000) << 34) + (cost + (1L << 33));
+        }
+        if (key < stepBestKey) {
+            stepBestKey = key;
+            stepBestS = s;
+            stepBestT = t;
+        }
     }
 
     /** Rank-improving swaps that keep every quota met: move the panel back towards the HMAC order. */
