@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The frozen applicant pool (DOMAIN §6.3 step 2): applicants sorted by code, published as lines
+ * The frozen applicant pool (DOMAIN §6.3 step 2): applicants sorted by pool line (byte order), published as lines
  * {@code code;age_band;gender;gu;seat_category} (UTF-8, LF after every line, seat categories comma-separated,
  * {@code -} for none). {@link #poolHash()} is the SHA-256 of exactly that text.
  */
@@ -19,10 +19,12 @@ public record Pool(List<Applicant> applicants) {
 
     public Pool {
         List<Applicant> sorted = new ArrayList<>(applicants);
-        sorted.sort(Comparator.comparing(Applicant::code));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).code().equals(sorted.get(i - 1).code())) {
-                throw new IllegalArgumentException("duplicate applicant code " + sorted.get(i).code());
+        // whole-line order (codes are unique, so this is code order up to the ';'), equal to `LC_ALL=C sort`
+        sorted.sort(Comparator.comparing(Applicant::poolLine));
+        Set<String> codes = new HashSet<>();
+        for (Applicant a : sorted) {
+            if (!codes.add(a.code())) {
+                throw new IllegalArgumentException("duplicate applicant code " + a.code());
             }
         }
         applicants = List.copyOf(sorted);

@@ -1,6 +1,7 @@
 package kr.hamkke.assembly.sortition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -129,5 +130,19 @@ class TemplatesTest {
         assertEquals("A1;70+;M;11740;-\nB2;20s;F;11110;DISABLED,MIGRANT\n", p.toPoolFile());
         assertEquals(Hashing.sha256Hex(p.toPoolFile().getBytes(java.nio.charset.StandardCharsets.UTF_8)), p.poolHash());
         assertEquals(p.poolHash(), Pool.parse(p.toPoolFile()).poolHash());
+        // byte order of whole lines, as `LC_ALL=C sort` gives: "A1-x;" sorts before "A1;" ('-' < ';')
+        Pool q = new Pool(List.of(new Applicant("A1", "20s", "F", "11110"), new Applicant("A1-x", "20s", "F", "11110")));
+        assertEquals(List.of("A1-x", "A1"), q.applicants().stream().map(Applicant::code).toList());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Pool(List.of(new Applicant("A1", "20s", "F", "11110"), new Applicant("A1", "30s", "M", "11110"))));
+    }
+
+    @Test
+    void populationFileIsMarkedAsAnApproximation() throws java.io.IOException {
+        try (var in = PopulationTable.class.getResourceAsStream(PopulationTable.RESOURCE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.lines().limit(5).anyMatch(l -> l.startsWith("#") && l.contains("APPROXIMATION")));
+            assertTrue(text.contains("official"));
+        }
     }
 }
