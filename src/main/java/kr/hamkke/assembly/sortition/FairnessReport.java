@@ -2,11 +2,9 @@ package kr.hamkke.assembly.sortition;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
@@ -73,6 +71,9 @@ public final class FairnessReport {
 
     /** Per-stratum selection probability over {@code redraws} panels drawn with {@code seed.redraw(0..N-1)}. */
     public static List<StratumLine> empirical(Pool pool, QuotaTable quotas, CommitReveal.Seed seed, int redraws) {
+        if (redraws < 1) {
+            throw new IllegalArgumentException("the fairness report needs at least 1 re-draw, got " + redraws);
+        }
         List<String> problems = Feasibility.problems(pool, quotas);
         if (!problems.isEmpty()) {
             throw new InfeasibleQuotasException(problems);
@@ -103,11 +104,5 @@ public final class FairnessReport {
             out.add(new StratumLine(e.getKey(), e.getValue().size(), sum / (n * e.getValue().size()), lo / n, hi / n));
         }
         return out;
-    }
-
-    static Set<String> strata(Pool pool) {
-        Set<String> s = new HashSet<>();
-        pool.applicants().forEach(a -> s.add(a.stratum()));
-        return s;
     }
 }

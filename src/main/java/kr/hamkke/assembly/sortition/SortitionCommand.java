@@ -115,6 +115,9 @@ public final class SortitionCommand {
         json.close(']');
         if (opt.containsKey("--fairness")) {
             int n = count(opt, "--fairness");
+            if (n < 1 || n > 100_000) {
+                throw new UsageException("--fairness must be between 1 and 100000 re-draws, got " + n);
+            }
             json.open("fairness", '{');
             json.integer("redraws", n);
             json.string("redraw_seeds", "SHA-256(seed ‖ \"fairness\" ‖ int32be(i)), i = 0.." + (n - 1));

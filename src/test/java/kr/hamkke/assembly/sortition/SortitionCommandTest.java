@@ -122,6 +122,7 @@ class SortitionCommandTest {
         cases.add(new String[] {"--input", resource("applicants.csv"), "--quotas", resource("quotas.csv"), "--seed", "42"});
         cases.add(new String[] {"--input", resource("applicants.csv"), "--quotas", resource("quotas.csv"), "--seed", SEED, "--seats", "-1"});
         cases.add(new String[] {"--input", resource("applicants.csv"), "--quotas", resource("quotas.csv"), "--secret", "x"});
+        cases.add(new String[] {"--input", resource("applicants.csv"), "--quotas", resource("quotas.csv"), "--seed", SEED, "--fairness", "0"});
         for (String[] args : cases) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " → " + r.err());
