@@ -80,8 +80,9 @@ public final class FairnessReport {
         }
         List<Applicant> all = pool.applicants();
         AtomicIntegerArray hits = new AtomicIntegerArray(all.size());
+        PanelSearch.Prepared prepared = new PanelSearch.Prepared(all, quotas.rows());
         IntStream.range(0, redraws).parallel().forEach(i -> {
-            for (int idx : SortitionEngine.drawPanelIndices(all, quotas, seed.redraw(i))) {
+            for (int idx : SortitionEngine.drawPanelIndices(all, prepared, quotas.seats(), seed.redraw(i))) {
                 hits.incrementAndGet(idx);
             }
         });

@@ -25,7 +25,81 @@ final class PanelSearch {
 
     private static final int BIG = Integer.MAX_VALUE / 4;
 
-    private final List<Applicant> applicants;
+    /**
+     * What does not depend on the seed: each applicant's quota rows and group. Built once per pool and table, and
+     * shared by the fairness re-draws.
+     */
+    static final class Prepared {
+        final List<Quota> rows;
+        final int n;
+        final int k;
+        final int[] emin;
+        final int[] max;
+        final int[][] cats;
+        final int[] rowSize;
+        final int[] groupOf;
+        final int[][] groupCats;
+        final int[] groupSize;
+
+        Prepared(List<Applicant> applicants, List<Quota> rows) {
+            this.rows = rows;
+            n = applicants.size();
+            k = rows.size();
+            emin = new int[k];
+            max = new int[k];
+            Map<Dimension, Map<String, Integer>> rowIndex = new java.util.EnumMap<>(Dimension.class);
+            for (Dimension d : Dimension.values()) {
+                rowIndex.put(d, new HashMap<>());
+            }
+            for (int q = 0; q < k; q++) {
+                Quota row = rows.get(q);
+                emin[q] = row.effectiveMin();
+                max[q] = row.hasMax() ? row.max() : BIG;
+                rowIndex.get(row.dimension()).put(row.category(), q);
+            }
+            Map<String, Integer> byAge = rowIndex.get(Dimension.AGE_BAND);
+            Map<String, Integer> byGender = rowIndex.get(Dimension.GENDER);
+            Map<String, Integer> byGu = rowIndex.get(Dimension.GU);
+            Map<String, Integer> bySeat = rowIndex.get(Dimension.SEAT_CATEGORY);
+            cats = new int[n][];
+            rowSize = new int[k];
+            groupOf = new int[n];
+            int[] buf = new int[k];
+            Map<Key, Integer> ids = new HashMap<>();
+            List<int[]> gc = new ArrayList<>();
+            List<Integer> gs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Applicant a = applicants.get(i);
+                int m = 0;
+                m = put(buf, m, byAge.get(a.ageBand()));
+                m = put(buf, m, byGender.get(a.gender()));
+                m = put(buf, m, byGu.get(a.guCode()));
+                for (String c : a.seatCategories()) {
+                    m = put(buf, m, bySeat.get(c));
+                }
+                int[] mine = Arrays.copyOf(buf, m);
+                Arrays.sort(mine);
+                Key key = new Key(mine);
+                Integer g = ids.get(key);
+                if (g == null) {
+                    g = gc.size();
+                    ids.put(key, g);
+                    gc.add(mine);
+                    gs.add(0);
+                }
+                gs.set(g, gs.get(g) + 1);
+                groupOf[i] = g;
+                cats[i] = gc.get(g);
+                for (int j = 0; j < m; j++) {
+                    rowSize[mine[j]]++;
+                }
+            }
+            groupCats = gc.toArray(new int[0][]);
+            groupSize = gs.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private final Prepared prepared;
     private final int[] order;
     private final List<Quota> rows;
     private final int seats;
@@ -38,56 +112,25 @@ final class PanelSearch {
     private final int[][] rowMembers;
     private long rng;
 
-    private PanelSearch(List<Applicant> applicants, int[] order, List<Quota> rows, int seats, long rngSeed) {
-        this.applicants = applicants;
+    private PanelSearch(Prepared prepared, int[] order, int seats, long rngSeed) {
+        this.prepared = prepared;
         this.order = order;
-        this.rows = rows;
+        this.rows = prepared.rows;
         this.seats = seats;
-        this.n = applicants.size();
-        this.k = rows.size();
+        this.n = prepared.n;
+        this.k = prepared.k;
         this.rng = rngSeed;
+        this.cats = prepared.cats;
+        this.emin = prepared.emin;
+        this.max = prepared.max;
         rankOf = new int[n];
         for (int r = 0; r < n; r++) {
             rankOf[order[r]] = r;
         }
-        emin = new int[k];
-        max = new int[k];
-        Map<Dimension, Map<String, Integer>> rowIndex = new java.util.EnumMap<>(Dimension.class);
-        for (Dimension d : Dimension.values()) {
-            rowIndex.put(d, new HashMap<>());
-        }
-        for (int q = 0; q < k; q++) {
-            Quota row = rows.get(q);
-            emin[q] = row.effectiveMin();
-            max[q] = row.hasMax() ? row.max() : BIG;
-            rowIndex.get(row.dimension()).put(row.category(), q);
-        }
-        Map<String, Integer> byAge = rowIndex.get(Dimension.AGE_BAND);
-        Map<String, Integer> byGender = rowIndex.get(Dimension.GENDER);
-        Map<String, Integer> byGu = rowIndex.get(Dimension.GU);
-        Map<String, Integer> bySeat = rowIndex.get(Dimension.SEAT_CATEGORY);
-        cats = new int[n][];
-        int[] rowSizes = new int[k];
-        int[] buf = new int[k];
-        for (int i = 0; i < n; i++) {
-            Applicant a = applicants.get(i);
-            int m = 0;
-            m = put(buf, m, byAge.get(a.ageBand()));
-            m = put(buf, m, byGender.get(a.gender()));
-            m = put(buf, m, byGu.get(a.guCode()));
-            for (String c : a.seatCategories()) {
-                m = put(buf, m, bySeat.get(c));
-            }
-            cats[i] = Arrays.copyOf(buf, m);
-            Arrays.sort(cats[i]);
-            for (int j = 0; j < m; j++) {
-                rowSizes[cats[i][j]]++;
-            }
-        }
         rowMembers = new int[k][];
         int[] fill = new int[k];
         for (int q = 0; q < k; q++) {
-            rowMembers[q] = new int[rowSizes[q]];
+            rowMembers[q] = new int[prepared.rowSize[q]];
         }
         for (int r = 0; r < n; r++) {
             int i = order[r];
@@ -119,7 +162,11 @@ final class PanelSearch {
 
     static Outcome run(List<Applicant> applicants, int[] order, List<Quota> rows, int seats, long rngSeed,
             String stage, boolean repair) {
-        return new PanelSearch(applicants, order, rows, seats, rngSeed).search(stage, repair);
+        return run(new Prepared(applicants, rows), order, seats, rngSeed, stage, repair);
+    }
+
+    static Outcome run(Prepared prepared, int[] order, int seats, long rngSeed, String stage, boolean repair) {
+        return new PanelSearch(prepared, order, seats, rngSeed).search(stage, repair);
     }
 
     private Outcome search(String stage, boolean repair) {
@@ -269,27 +316,26 @@ final class PanelSearch {
     private int[][] groupsOfRow;
 
     private void buildGroups() {
-        Map<Key, Integer> ids = new HashMap<>();
+        // groups are numbered by their best-ranked member, as the search's tie-breaks depend on that order
+        int[] drawId = new int[prepared.groupCats.length];
+        Arrays.fill(drawId, -1);
+        int[] fill = new int[drawId.length];
         List<int[]> gc = new ArrayList<>();
-        List<List<Integer>> gm = new ArrayList<>();
+        groupMembers = new int[drawId.length][];
         for (int r = 0; r < n; r++) {
             int i = order[r];
-            Key key = new Key(cats[i]);
-            Integer g = ids.get(key);
-            if (g == null) {
+            int base = prepared.groupOf[i];
+            int g = drawId[base];
+            if (g < 0) {
                 g = gc.size();
-                ids.put(key, g);
-                gc.add(cats[i]);
-                gm.add(new ArrayList<>());
+                drawId[base] = g;
+                gc.add(prepared.groupCats[base]);
+                groupMembers[g] = new int[prepared.groupSize[base]];
             }
-            gm.get(g).add(i);
+            groupMembers[g][fill[g]++] = i;
         }
         groups = gc.size();
         groupCats = gc.toArray(new int[0][]);
-        groupMembers = new int[groups][];
-        for (int g = 0; g < groups; g++) {
-            groupMembers[g] = gm.get(g).stream().mapToInt(Integer::intValue).toArray();
-        }
         List<List<Integer>> byRow = new ArrayList<>();
         for (int q = 0; q < k; q++) {
             byRow.add(new ArrayList<>());

@@ -61,10 +61,10 @@ public final class SortitionEngine {
                 selected, reserves, panel.method().name(), reserveMethod, shortfalls);
     }
 
-    /** The panel alone, for fairness re-draws (no pre-check, no reserves). */
-    static int[] drawPanelIndices(List<Applicant> all, QuotaTable quotas, CommitReveal.Seed seed) {
+    /** The panel alone, for fairness re-draws (no pre-check, no reserves); {@code prepared} is shared. */
+    static int[] drawPanelIndices(List<Applicant> all, PanelSearch.Prepared prepared, int seats, CommitReveal.Seed seed) {
         int[] order = Ranking.order(all, seed);
-        return PanelSearch.run(all, order, quotas.rows(), quotas.seats(), rngSeed(seed), "panel", true).selected();
+        return PanelSearch.run(prepared, order, seats, rngSeed(seed), "panel", true).selected();
     }
 
     private static long rngSeed(CommitReveal.Seed seed) {

@@ -139,6 +139,39 @@ public class SortitionBenchmark {
         return Ranking.order(s.pool.applicants(), Instances.seed("d" + s.counter++))[0];
     }
 
+    @State(Scope.Benchmark)
+    public static class LargeFairness {
+        Pool pool;
+        QuotaTable quotas;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            pool = seoulPool(100_000, 1);
+            quotas = QuotaBuilders.seoulAssembly(PopulationTable.seoul(), 1000, 0);
+        }
+    }
+
+    /** Full-size fairness report: one shot, no warm-up (each shot is about a minute on 2 shared cores). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public List<FairnessReport.StratumLine> fairness100kX1000(LargeFairness s) {
+        return FairnessReport.empirical(s.pool, s.quotas, Instances.seed("fair"), 1000);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int baselineRank100kX1000(LargeFairness s) {
+        CommitReveal.Seed seed = Instances.seed("fair");
+        return java.util.stream.IntStream.range(0, 1000).parallel()
+                .map(i -> Ranking.order(s.pool.applicants(), seed.redraw(i))[0]).sum();
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.SECONDS)
