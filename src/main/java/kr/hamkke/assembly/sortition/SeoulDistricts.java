@@ -1,7 +1,6 @@
 package kr.hamkke.assembly.sortition;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SequencedMap;
 
 /** The 25 자치구 with their standard 시군구 codes (DOMAIN §10.1). */
@@ -34,9 +33,5 @@ public final class SeoulDistricts {
 
     public static String name(String code) {
         return NAMES.get(code);
-    }
-
-    static Map<String, String> names() {
-        return NAMES;
     }
 }

@@ -135,6 +135,15 @@ class SortitionCommandTest {
     }
 
     @Test
+    void fairnessOutputIsReproducibleDespiteParallelReDraws() {
+        String[] args = {"--input", resource("applicants.csv"), "--quotas", resource("quotas.csv"), "--seed", SEED,
+            "--fairness", "40"};
+        Run a = run(args);
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), run(args).out());
+    }
+
+    @Test
     void jsonEscapesStrings() {
         assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", Json.quote("a\"b\\c\n\u0001"));
     }
