@@ -1,6 +1,6 @@
 // Shared helpers for Hamkke's browser tests (node --test + playwright-core + Debian chromium + axe-core).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,16 +17,25 @@ export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const TITLE_SUFFIX = '- 함께서울';
 
-/** Paths of the lead's app; override with env if routes change. */
+/** Paths of the app; override with env if routes change. */
 export const PATHS = {
-  signIn: process.env.HAMKKE_SIGNIN_PATH || '/login',
-  register: process.env.HAMKKE_REGISTER_PATH || '/register',
+  signIn: process.env.HAMKKE_SIGNIN_PATH || '/signin',
+  signUp: process.env.HAMKKE_SIGNUP_PATH || '/signup',
+  verify: '/verify',
+  account: '/account',
 };
 
-/** Demo accounts (see the project README); override with HAMKKE_DEMO_USERS='[{"role":…,"email":…,"password":…}]'. */
+/** True when an app URL was given; app journeys skip otherwise (the style guide still runs). */
+export const APP = Boolean(process.env.HAMKKE_URL);
+export const SKIP_APP = APP ? false : 'HAMKKE_URL not set';
+
+/**
+ * Demo accounts, one per role (see the project README): tests/demo-users.json, or
+ * HAMKKE_DEMO_USERS='[{"role":"ADMIN","email":…,"password":…}]'.
+ */
 export const DEMO_USERS = process.env.HAMKKE_DEMO_USERS
   ? JSON.parse(process.env.HAMKKE_DEMO_USERS)
-  : [];
+  : (existsSync(join(here, 'demo-users.json')) ? JSON.parse(readFileSync(join(here, 'demo-users.json'), 'utf8')) : []);
 
 export const url = (path) => (/^https?:/.test(path) ? path : BASE_URL + (path.startsWith('/') ? path : '/' + path));
 
@@ -230,28 +239,111 @@ export async function visit(page, path) {
   return response ? response.status() : 0;
 }
 
-/** Signs in through the real sign-in form, keyboard only where it matters. */
+/** Signs in through the real sign-in form (fills the fields, submits with Enter). */
 export async function signIn(page, email, password) {
   await visit(page, PATHS.signIn);
-  const emailField = page.locator('input[type="email"], input[name="username"], input[name="email"]').first();
+  await page.locator('input#email, input[type="email"], input[name="username"]').first().fill(email);
   const passwordField = page.locator('input[type="password"]').first();
-  await emailField.fill(email);
   await passwordField.fill(password);
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    passwordField.press('Enter'),
-  ]);
-  const stillOnForm = await page.locator('input[type="password"]').count();
-  assert.equal(stillOnForm, 0, `sign-in as ${email} failed: still on ${page.url()}`);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), passwordField.press('Enter')]);
+  assert.equal(await page.locator('input[type="password"]').count(), 0,
+    `sign-in as ${email} failed: still on ${page.url()}`);
 }
 
-/** Signs out if a sign-out form/button is present (POST), else clears cookies. */
+/** Signs out with the layout's POST /signout button, then drops any cookies left. */
 export async function signOut(page, browser) {
-  const button = page.locator('form[action*="logout"] button, form[action*="signout"] button, form[action*="sign-out"] button').first();
+  const button = page.locator('form[action$="/signout"] button, form[action*="logout"] button').first();
   if (await button.count()) {
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }).catch(() => {}), button.click()]);
   }
   if (browser) await clearSession(browser);
+}
+
+let counter = 0;
+/** A new, unique citizen (valid for the sign-up form's rules). */
+export function newCitizen(prefix = 'ui') {
+  const id = `${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+  return { email: `${prefix}-${id}@test.hamkke.kr`, nickname: `${prefix}${id}`.slice(0, 30), password: `Hamkke-${id}-pw!` };
+}
+
+/** Registers a citizen through the real sign-up form; returns the response status of the submit. */
+export async function signUp(page, citizen = newCitizen()) {
+  await visit(page, PATHS.signUp);
+  await page.fill('#email', citizen.email);
+  await page.fill('#nickname', citizen.nickname);
+  await page.fill('#password', citizen.password);
+  await page.fill('#passwordConfirm', citizen.password);
+  if (await page.locator('#agree').count()) await page.check('#agree');
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.locator('form[action$="/signup"] button[type="submit"]').click(),
+  ]);
+  const chain = [];
+  for (let r = response.request(); r; r = r.redirectedFrom()) chain.unshift(r);
+  return { citizen, status: response.status(), firstStatus: (await chain[0].response())?.status() };
+}
+
+/**
+ * After an invalid submit: 422, title starting "오류: ", focused error summary whose links each lead
+ * to a field that is aria-invalid and described by a visible message. Returns the linked field ids.
+ */
+export async function checkInvalidForm(page, response, { label = page.url() } = {}) {
+  if (response) assert.equal(response.status(), 422, `${label}: invalid submit must answer 422, got ${response.status()}`);
+  const title = await page.title();
+  assert.ok(title.startsWith('오류: '), `${label}: title must start with "오류: ", got "${title}"`);
+  const facts = await page.evaluate(() => {
+    const summary = document.querySelector('.error-summary, .krds-error-summary, [data-error-summary]');
+    if (!summary) return null;
+    const links = [...summary.querySelectorAll('a[href^="#"]')].map((a) => {
+      const id = decodeURIComponent(a.getAttribute('href').slice(1));
+      const el = document.getElementById(id);
+      const holder = el && (el.matches('input[type="radio"], input[type="checkbox"]') ? el.closest('fieldset') || el : el);
+      const describedBy = [el, holder].filter(Boolean).flatMap((x) => (x.getAttribute('aria-describedby') || '').split(/\s+/)).filter(Boolean);
+      const messages = describedBy.map((d) => document.getElementById(d)).filter(Boolean)
+        .filter((m) => m.classList.contains('form-error') || m.id.endsWith('-error'))
+        .map((m) => m.textContent.trim());
+      return {
+        id, text: a.textContent.trim(), exists: Boolean(el),
+        tag: el ? el.tagName.toLowerCase() : null,
+        type: el ? el.getAttribute('type') : null,
+        invalid: el ? el.getAttribute('aria-invalid') : null,
+        describedBy, messages,
+        labelled: el ? Boolean(el.labels && el.labels.length) || el.hasAttribute('aria-label') : false,
+      };
+    });
+    return {
+      focused: document.activeElement === summary,
+      hasHeading: Boolean(summary.querySelector('h2')),
+      links,
+    };
+  });
+  assert.ok(facts, `${label}: no error summary`);
+  assert.ok(facts.focused, `${label}: the error summary must have focus after load`);
+  assert.ok(facts.hasHeading, `${label}: the error summary needs an <h2>`);
+  assert.ok(facts.links.length > 0, `${label}: the error summary lists no links`);
+  for (const l of facts.links) {
+    assert.ok(l.exists, `${label}: summary link "${l.text}" points at #${l.id}, which does not exist`);
+    assert.ok(l.labelled, `${label}: field #${l.id} has no label`);
+    if (!['radio', 'checkbox'].includes(l.type)) {
+      assert.equal(l.invalid, 'true', `${label}: field #${l.id} must have aria-invalid="true"`);
+    }
+    assert.ok(l.messages.length > 0 && l.messages.every((m) => m.length > 0),
+      `${label}: field #${l.id} must be aria-describedby its error message (describedby: ${l.describedBy.join(' ') || 'none'})`);
+  }
+  // and the other way round: every aria-invalid field is listed in the summary
+  const invalidIds = await page.evaluate(() => [...document.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id));
+  const linked = new Set(facts.links.map((l) => l.id));
+  for (const id of invalidIds) assert.ok(linked.has(id), `${label}: #${id} is aria-invalid but not in the error summary`);
+  return facts.links.map((l) => l.id);
+}
+
+/** Submits the form containing `selector` by clicking it; returns the final response. */
+export async function submitWith(page, selector) {
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.locator(selector).first().click(),
+  ]);
+  return response;
 }
 
 /** Saves a full-page screenshot to target/screenshots/<name>.png (relative to the repo root). */
