@@ -1,0 +1,18 @@
+package kr.hamkke;
+
+/** Command-line tools bundled in hamkke.jar, used by auditors and outsiders. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static int run(String command, String[] args) {
+        return switch (command) {
+            default -> {
+                System.err.println("unknown command: " + command
+                        + " (known: tally, sortition, audit-verify)");
+                yield 2;
+            }
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package kr.hamkke.identity;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import jakarta.validation.Validator;
+import kr.hamkke.identity.VerificationForms.CensusForm;
+import kr.hamkke.identity.VerificationForms.CodeForm;
+import kr.hamkke.identity.VerificationForms.PhoneForm;
+import kr.hamkke.shared.DomainException;
+import kr.hamkke.shared.web.CurrentUser;
+import kr.hamkke.shared.web.Flash;
+import kr.hamkke.shared.web.FormErrors;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** 본인인증: census match or phone code; the result unlocks posting, supporting and voting. */
+@Controller("/verify")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class VerificationController {
+
+    private final CensusVerification census;
+    private final PhoneVerification phone;
+    private final VerificationService verifications;
+    private final ReferenceData reference;
+    private final Validator validator;
+    private final Clock clock;
+
+    VerificationController(CensusVerification census, PhoneVerification phone, VerificationService verifications,
+                           ReferenceData reference, Validator validator, Clock clock) {
+        this.census = census;
+        this.phone = phone;
+        this.verifications = verifications;
+        this.reference = reference;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> page(Authentication auth) {
+        return HttpResponse.ok(new ModelAndView<>("identity/verify", model(auth, new CensusForm("", "", ""),
+                new PhoneForm("", "", "", "", "", "RESIDENT"), new FormErrors(), null)));
+    }
+
+    @Post("/census")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> byCensus(Authentication auth, @Body CensusForm form) {
+        CurrentUser user = CurrentUser.from(auth);
+        FormErrors errors = FormErrors.of(validator.validate(form), CensusForm.FIELDS);
+        LocalDate birth = errors.has("censusBirthDate") ? null : VerificationForms.birthDate(form.censusBirthDate(), LocalDate.now(clock));
+        if (!errors.has("censusBirthDate") && birth == null) {
+            errors.add("censusBirthDate", "form.birthDate.invalid");
+        }
+        if (errors.isEmpty()) {
+            try {
+                census.verify(user.accountId(), form.censusName(), birth, form.identityNumber());
+                return Flash.redirect("/verify/done", "notice.verified");
+            } catch (DomainException e) {
+                errors.add("censusName", "error." + e.code());
+            }
+        }
+        return invalid(auth, new CensusForm(form.censusName(), form.censusBirthDate(), ""), null, errors);
+    }
+
+    @Post("/phone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> sendCode(Authentication auth, @Body PhoneForm form) {
+        CurrentUser user = CurrentUser.from(auth);
+        FormErrors errors = FormErrors.of(validator.validate(form), PhoneForm.FIELDS);
+        LocalDate birth = errors.has("birthDate") ? null : VerificationForms.birthDate(form.birthDate(), LocalDate.now(clock));
+        if (!errors.has("birthDate") && birth == null) {
+            errors.add("birthDate", "form.birthDate.invalid");
+        }
+        if (errors.isEmpty() && !reference.isDistrict(form.guCode())) {
+            errors.add("guCode", "form.guCode.required");
+        }
+        if (errors.isEmpty()) {
+            try {
+                phone.sendCode(user.accountId(), new PhoneVerification.Request(form.name(), birth, form.gender(),
+                        form.phone(), form.guCode(), form.relation()));
+                return Flash.redirect("/verify/code", "notice.code-sent");
+            } catch (DomainException e) {
+                errors.add("phone", "error." + e.code());
+            }
+        }
+        return invalid(auth, null, form, errors);
+    }
+
+    @Get("/code")
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> codePage() {
+        return HttpResponse.ok(new ModelAndView<>("identity/verify-code", Map.of("form", new CodeForm(""))));
+    }
+
+    @Post("/code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> confirm(Authentication auth, @Body CodeForm form) {
+        CurrentUser user = CurrentUser.from(auth);
+        FormErrors errors = FormErrors.of(validator.validate(form), CodeForm.FIELDS);
+        if (errors.isEmpty()) {
+            try {
+                if (phone.confirm(user.accountId(), form.code())) {
+                    return Flash.redirect("/verify/done", "notice.verified");
+                }
+                errors.add("code", "error.verification.phone.wrong-code");
+            } catch (DomainException e) {
+                errors.add("code", "error." + e.code());
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", new CodeForm(""));
+        model.put("errors", errors);
+        return HttpResponse.unprocessableEntity().contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("identity/verify-code", model));
+    }
+
+    @Get("/done")
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> done(Authentication auth) {
+        CurrentUser user = CurrentUser.from(auth);
+        return HttpResponse.ok(new ModelAndView<>("identity/verify-done",
+                Map.of("verified", verifications.find(user.accountId()).isPresent())));
+    }
+
+    private MutableHttpResponse<?> invalid(Authentication auth, CensusForm censusForm, PhoneForm phoneForm, FormErrors errors) {
+        Map<String, Object> model = model(auth, censusForm == null ? new CensusForm("", "", "") : censusForm,
+                phoneForm == null ? new PhoneForm("", "", "", "", "", "RESIDENT") : phoneForm, errors,
+                censusForm != null ? "census" : "phone");
+        return HttpResponse.unprocessableEntity().contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("identity/verify", model));
+    }
+
+    private Map<String, Object> model(Authentication auth, CensusForm censusForm, PhoneForm phoneForm,
+                                      FormErrors errors, String activeForm) {
+        CurrentUser user = CurrentUser.from(auth);
+        Map<String, Object> model = new HashMap<>();
+        model.put("verified", verifications.find(user.accountId()).isPresent());
+        model.put("censusForm", censusForm);
+        model.put("phoneForm", phoneForm);
+        model.put("errors", errors);
+        model.put("activeForm", activeForm);
+        model.put("noErrors", new FormErrors());
+        model.put("districts", reference.districts());
+        return model;
+    }
+}

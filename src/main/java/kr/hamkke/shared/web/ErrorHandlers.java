@@ -1,0 +1,119 @@
+package kr.hamkke.shared.web;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.http.server.exceptions.NotAllowedException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.ConstraintViolationException;
+import kr.hamkke.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Maps every failure to a clear response; nothing reaches a citizen as a stack trace. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+class ErrorHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
+
+    private final ErrorResponses errors;
+
+    ErrorHandlers(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @Error(global = true, exception = DomainException.class)
+    HttpResponse<?> domain(HttpRequest<?> request, DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return errors.error(request, status, e.code(), null);
+    }
+
+    @Error(global = true, exception = ConstraintViolationException.class)
+    HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException e) {
+        List<Problem.FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return errors.error(request, HttpStatus.UNPROCESSABLE_ENTITY, "validation", fields);
+    }
+
+    @Error(global = true, exception = ConversionErrorException.class)
+    HttpResponse<?> conversion(HttpRequest<?> request, ConversionErrorException e) {
+        return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", List.of(
+                new Problem.FieldProblem(e.getArgument().getName(), "malformed value")));
+    }
+
+    @Error(global = true, exception = UnsatisfiedArgumentException.class)
+    HttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedArgumentException e) {
+        return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", List.of(
+                new Problem.FieldProblem(e.getArgument().getName(), "required")));
+    }
+
+    @Error(global = true, exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", null);
+    }
+
+    @Error(global = true, exception = NotAllowedException.class)
+    HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.METHOD_NOT_ALLOWED, "method", null);
+    }
+
+    @Error(global = true, status = HttpStatus.NOT_FOUND)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.NOT_FOUND, "not-found", null);
+    }
+
+    @Error(global = true, status = HttpStatus.BAD_REQUEST)
+    HttpResponse<?> badRequest(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
+    }
+
+    @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    HttpResponse<?> unsupported(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", null);
+    }
+
+    @Error(global = true, exception = io.micronaut.data.exceptions.DataAccessException.class)
+    HttpResponse<?> database(HttpRequest<?> request, Throwable e) {
+        LOG.error("database failure on {} {}", request.getMethod(), request.getPath(), e);
+        return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);
+    }
+
+    @Error(global = true, exception = Throwable.class)
+    HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+        if (isDatabaseDown(e)) {
+            LOG.error("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.toString());
+            return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);
+        }
+        LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
+        return errors.error(request, HttpStatus.INTERNAL_SERVER_ERROR, "server", null);
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
