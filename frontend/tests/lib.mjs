@@ -358,7 +358,7 @@ export async function screenshot(page, name) {
 /** Same-origin links of the site navigation (and header), as absolute URLs without fragments. */
 export async function navLinks(page) {
   const hrefs = await page.evaluate(() =>
-    [...document.querySelectorAll('.site-nav a[href], .site-header a[href], nav a[href]')]
+    [...document.querySelectorAll('.site-header a[href], nav a[href], .site-footer a[href]')]
       .map((a) => a.href));
   const origin = new URL(BASE_URL).origin;
   return [...new Set(hrefs

@@ -14,7 +14,7 @@ import {
 const MAX = Number(process.env.HAMKKE_CRAWL_MAX || 40);
 const STRICT = process.env.HAMKKE_STRICT_NAV === '1';
 const DEEP = /^\/(account|staff|admin)(\/|$)/;
-const SKIP = /\/(signout|logout|language)(\/|$)|\.(json|csv|xlsx|pdf|zip)$|^\/(swagger|api)\//;
+const SKIP = /\/(signout|logout|language)(\/|$)|\.(json|csv|xlsx|pdf|zip)$|^\/(swagger|swagger-ui|api)\//;
 
 const roles = [
   { role: 'visitor' },
