@@ -3,6 +3,7 @@
 //
 //   node frontend/build.mjs [outDir]        (outDir default: target/classes/static)
 //
+// Runs "npm ci" in frontend/ first when node_modules is missing.
 // Produces:
 //   <outDir>/css/hamkke.css   @font-face (Pretendard GOV 400/700) + KRDS tokens + the few KRDS
 //                             component rules listed below + src/css/app.css
@@ -15,6 +16,7 @@
 // declaration dropped. The build fails if "http" is still present in the output.
 // No dependencies beyond Node's standard library.
 
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +26,14 @@ const outDir = resolve(process.argv[2] ?? 'target/classes/static');
 const krds = join(here, 'node_modules', 'krds-uiux', 'resources');
 
 if (!existsSync(krds)) {
-  console.error(`build.mjs: ${krds} not found; run "npm ci" in ${here} first`);
-  process.exit(1);
+  // First build on a fresh checkout: install the pinned packages from package-lock.json.
+  console.log(`build.mjs: installing npm packages in ${here} (npm ci)`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
+  if (!existsSync(krds)) {
+    console.error(`build.mjs: ${krds} still missing after npm ci`);
+    process.exit(1);
+  }
 }
 
 // KRDS component rules copied as they are (selectors matched by prefix). The app's own contract

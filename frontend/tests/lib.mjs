@@ -245,9 +245,12 @@ export async function signIn(page, email, password) {
   await page.locator('input#email, input[type="email"], input[name="username"]').first().fill(email);
   const passwordField = page.locator('input[type="password"]').first();
   await passwordField.fill(password);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), passwordField.press('Enter')]);
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), passwordField.press('Enter')]);
+  assert.ok(response && response.status() < 400, `sign-in as ${email} failed: HTTP ${response?.status()} on ${page.url()}`);
   assert.equal(await page.locator('input[type="password"]').count(), 0,
     `sign-in as ${email} failed: still on ${page.url()}`);
+  assert.ok(await page.locator('form[action$="/signout"]').count() > 0,
+    `sign-in as ${email}: no sign-out button on ${page.url()}`);
 }
 
 /** Signs out with the layout's POST /signout button, then drops any cookies left. */
