@@ -283,7 +283,11 @@ export async function signUp(page, citizen = newCitizen()) {
   ]);
   const chain = [];
   for (let r = response.request(); r; r = r.redirectedFrom()) chain.unshift(r);
-  return { citizen, status: response.status(), firstStatus: (await chain[0].response())?.status() };
+  const firstStatus = (await chain[0].response())?.status();
+  assert.ok(firstStatus === 303 || firstStatus === 302, `sign-up of ${citizen.email} failed: HTTP ${firstStatus} on ${page.url()}`);
+  // If the app does not sign new accounts in, sign in through the form.
+  if (!(await page.locator('form[action$="/signout"]').count())) await signIn(page, citizen.email, citizen.password);
+  return { citizen, status: response.status(), firstStatus };
 }
 
 /**
