@@ -11,7 +11,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.transaction.annotation.Transactional;
-import io.micronaut.views.ModelAndView;
+import io.micronaut.http.HttpRequest;
+import kr.hamkke.shared.web.Pages;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ class AuditController {
 
     private final AuditVerification verification;
     private final JdbcOperations jdbc;
+    private final Pages pages;
 
-    AuditController(AuditVerification verification, JdbcOperations jdbc) {
+    AuditController(AuditVerification verification, JdbcOperations jdbc, Pages pages) {
+        this.pages = pages;
         this.verification = verification;
         this.jdbc = jdbc;
     }
@@ -42,11 +45,11 @@ class AuditController {
     @Secured({"ADMIN", "AUDITOR"})
     @Produces(MediaType.TEXT_HTML)
     @Transactional(readOnly = true)
-    HttpResponse<?> page() {
+    HttpResponse<?> page(HttpRequest<?> request) {
         Map<String, Object> model = new HashMap<>();
         model.put("result", verification.verifyAll());
         model.put("entries", recent());
-        return HttpResponse.ok(new ModelAndView<>("admin/audit", model));
+        return pages.ok(request, "admin/audit", model);
     }
 
     private List<Map<String, Object>> recent() {

@@ -17,7 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
 import jakarta.validation.Validator;
 import kr.hamkke.shared.DomainException;
@@ -25,6 +24,7 @@ import kr.hamkke.shared.web.CurrentUser;
 import kr.hamkke.shared.web.Flash;
 import kr.hamkke.shared.web.FormErrors;
 import kr.hamkke.shared.web.LocalPaths;
+import kr.hamkke.shared.web.Pages;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -38,11 +38,13 @@ class AccountController {
     private final AccountService accounts;
     private final SessionCookies session;
     private final Validator validator;
+    private final Pages pages;
 
-    AccountController(AccountService accounts, SessionCookies session, Validator validator) {
+    AccountController(AccountService accounts, SessionCookies session, Validator validator, Pages pages) {
         this.accounts = accounts;
         this.session = session;
         this.validator = validator;
+        this.pages = pages;
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -70,12 +72,13 @@ class AccountController {
             }
             errors.add("email", "error." + outcome.failureCode());
         }
-        return rerender("identity/signin", new SignInForm(form.email(), "", form.next()), errors);
+        return rerender(request, "identity/signin", new SignInForm(form.email(), "", form.next()), errors);
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post("/signout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> signOut() {
         MutableHttpResponse<?> response = Flash.redirect("/", "notice.signed-out");
         session.signOut(response);
@@ -99,6 +102,9 @@ class AccountController {
         if (form.password() != null && !form.password().equals(form.passwordConfirm())) {
             errors.add("passwordConfirm", "form.password.mismatch");
         }
+        if (!form.agreed()) {
+            errors.add("agree", "form.agree.required");
+        }
         if (errors.isEmpty()) {
             try {
                 Account account = accounts.register(form.email(), form.nickname(), form.password());
@@ -110,7 +116,7 @@ class AccountController {
                 errors.add(e.code().startsWith("email") ? "email" : "nickname", "error." + e.code());
             }
         }
-        return rerender("identity/signup", new SignUpForm(form.email(), form.nickname(), "", "", form.agree()), errors);
+        return rerender(request, "identity/signup", new SignUpForm(form.email(), form.nickname(), "", "", form.agree()), errors);
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -130,7 +136,7 @@ class AccountController {
     @Post("/account/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> changePassword(Authentication authentication, @Body PasswordForm form) {
+    MutableHttpResponse<?> changePassword(HttpRequest<?> request, Authentication authentication, @Body PasswordForm form) {
         CurrentUser user = CurrentUser.from(authentication);
         FormErrors errors = FormErrors.of(validator.validate(form), PasswordForm.FIELDS);
         if (form.newPassword() != null && !form.newPassword().equals(form.newPasswordConfirm())) {
@@ -149,13 +155,13 @@ class AccountController {
         model.put("roles", accounts.rolesOf(user.accountId()));
         model.put("form", new PasswordForm("", "", ""));
         model.put("errors", errors);
-        return HttpResponse.unprocessableEntity().contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("identity/account", model));
+        return pages.invalid(request, "identity/account", model);
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post("/language")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> language(@Body Map<String, String> form) {
         String lang = "en".equals(form.get("lang")) ? "en" : "ko";
         return HttpResponse.seeOther(URI.create(LocalPaths.safe(form.get("back"))))
@@ -163,11 +169,10 @@ class AccountController {
                         .sameSite(io.micronaut.http.cookie.SameSite.Lax));
     }
 
-    static MutableHttpResponse<?> rerender(String view, Object form, FormErrors errors) {
+    private MutableHttpResponse<?> rerender(HttpRequest<?> request, String view, Object form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
         model.put("errors", errors);
-        return HttpResponse.unprocessableEntity().contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(view, model));
+        return pages.invalid(request, view, model);
     }
 }

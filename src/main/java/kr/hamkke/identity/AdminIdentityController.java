@@ -20,7 +20,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
-import io.micronaut.views.ModelAndView;
+import io.micronaut.http.HttpRequest;
+import kr.hamkke.shared.web.Pages;
 import kr.hamkke.shared.DomainException;
 import kr.hamkke.shared.web.CurrentUser;
 import kr.hamkke.shared.web.Flash;
@@ -45,9 +46,11 @@ class AdminIdentityController {
     private final ReferenceData reference;
     private final JdbcOperations jdbc;
     private final Environment environment;
+    private final Pages pages;
 
     AdminIdentityController(RoleService roles, CensusVerification census, ReferenceData reference,
-                            JdbcOperations jdbc, Environment environment) {
+                            JdbcOperations jdbc, Environment environment, Pages pages) {
+        this.pages = pages;
         this.roles = roles;
         this.census = census;
         this.reference = reference;
@@ -57,7 +60,7 @@ class AdminIdentityController {
 
     @Get("/roles")
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> rolesPage(@Nullable @QueryValue String q) {
+    HttpResponse<?> rolesPage(HttpRequest<?> request, @Nullable @QueryValue String q) {
         Map<String, Object> model = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : roles.search(q)) {
@@ -68,11 +71,12 @@ class AdminIdentityController {
         model.put("grantableRoles", EnumSet.allOf(Role.class).stream().filter(Role::grantable).toList());
         model.put("orgUnits", reference.orgUnits());
         model.put("districts", reference.districts());
-        return HttpResponse.ok(new ModelAndView<>("admin/roles", model));
+        return pages.ok(request, "admin/roles", model);
     }
 
     @Post("/roles/grant")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> grant(Authentication auth, @Body Map<String, String> form) {
         CurrentUser admin = CurrentUser.from(auth);
         long accountId = parseId(form.get("accountId"));
@@ -87,6 +91,7 @@ class AdminIdentityController {
 
     @Post("/roles/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> revoke(Authentication auth, @Body Map<String, String> form) {
         roles.revoke(CurrentUser.from(auth).as(Role.Names.ADMIN), parseId(form.get("grantId")));
         return Flash.redirect("/admin/roles?q=" + java.net.URLEncoder.encode(form.getOrDefault("q", ""), StandardCharsets.UTF_8), "notice.role-revoked");
@@ -94,25 +99,25 @@ class AdminIdentityController {
 
     @Get("/census")
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> censusPage() {
-        return HttpResponse.ok(new ModelAndView<>("admin/census", Map.of("header", CensusVerification.HEADER)));
+    HttpResponse<?> censusPage(HttpRequest<?> request) {
+        return pages.ok(request, "admin/census", Map.of("header", CensusVerification.HEADER));
     }
 
     @Post("/census")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> importCensus(Authentication auth, @Part("file") CompletedFileUpload file) throws IOException {
+    HttpResponse<?> importCensus(HttpRequest<?> request, Authentication auth, @Part("file") CompletedFileUpload file) throws IOException {
         if (file.getSize() == 0 || file.getSize() > 5_000_000) {
             throw DomainException.invalid("census.file");
         }
         var result = census.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), CurrentUser.from(auth).as(Role.Names.ADMIN));
-        return HttpResponse.ok(new ModelAndView<>("admin/census", Map.of("header", CensusVerification.HEADER, "result", result)));
+        return pages.ok(request, "admin/census", Map.of("header", CensusVerification.HEADER, "result", result));
     }
 
     @Get("/sms-outbox")
     @Produces(MediaType.TEXT_HTML)
     @Transactional(readOnly = true)
-    HttpResponse<?> smsOutbox() {
+    HttpResponse<?> smsOutbox(HttpRequest<?> request) {
         if (!environment.getActiveNames().contains("dev") && !environment.getActiveNames().contains("test")) {
             throw DomainException.notFound("not-found");
         }
@@ -127,7 +132,7 @@ class AdminIdentityController {
                     }
                     return list;
                 });
-        return HttpResponse.ok(new ModelAndView<>("admin/sms-outbox", Map.of("messages", messages)));
+        return pages.ok(request, "admin/sms-outbox", Map.of("messages", messages));
     }
 
     private static long parseId(String value) {

@@ -2,7 +2,6 @@ package kr.hamkke.identity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -23,8 +22,7 @@ record SignUpForm(
 
     static final List<String> FIELDS = List.of("email", "nickname", "password", "passwordConfirm", "agree");
 
-    @AssertTrue(message = "form.agree.required")
-    boolean isAgreed() {
+    boolean agreed() {
         return "yes".equals(agree);
     }
 }

@@ -14,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.views.ModelAndView;
 import jakarta.validation.Validator;
 import kr.hamkke.identity.VerificationForms.CensusForm;
 import kr.hamkke.identity.VerificationForms.CodeForm;
@@ -23,6 +22,9 @@ import kr.hamkke.shared.DomainException;
 import kr.hamkke.shared.web.CurrentUser;
 import kr.hamkke.shared.web.Flash;
 import kr.hamkke.shared.web.FormErrors;
+import kr.hamkke.shared.web.Pages;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.views.View;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,9 +43,11 @@ class VerificationController {
     private final ReferenceData reference;
     private final Validator validator;
     private final Clock clock;
+    private final Pages pages;
 
     VerificationController(CensusVerification census, PhoneVerification phone, VerificationService verifications,
-                           ReferenceData reference, Validator validator, Clock clock) {
+                           ReferenceData reference, Validator validator, Clock clock, Pages pages) {
+        this.pages = pages;
         this.census = census;
         this.phone = phone;
         this.verifications = verifications;
@@ -54,15 +58,15 @@ class VerificationController {
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> page(Authentication auth) {
-        return HttpResponse.ok(new ModelAndView<>("identity/verify", model(auth, new CensusForm("", "", ""),
-                new PhoneForm("", "", "", "", "", "RESIDENT"), new FormErrors(), null)));
+    @View("identity/verify")
+    Map<String, Object> page(Authentication auth) {
+        return model(auth, new CensusForm("", "", ""), new PhoneForm("", "", "", "", "", "RESIDENT"), new FormErrors(), null);
     }
 
     @Post("/census")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> byCensus(Authentication auth, @Body CensusForm form) {
+    MutableHttpResponse<?> byCensus(HttpRequest<?> request, Authentication auth, @Body CensusForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), CensusForm.FIELDS);
         LocalDate birth = errors.has("censusBirthDate") ? null : VerificationForms.birthDate(form.censusBirthDate(), LocalDate.now(clock));
@@ -77,13 +81,13 @@ class VerificationController {
                 errors.add("censusName", "error." + e.code());
             }
         }
-        return invalid(auth, new CensusForm(form.censusName(), form.censusBirthDate(), ""), null, errors);
+        return invalid(request, auth, new CensusForm(form.censusName(), form.censusBirthDate(), ""), null, errors);
     }
 
     @Post("/phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> sendCode(Authentication auth, @Body PhoneForm form) {
+    MutableHttpResponse<?> sendCode(HttpRequest<?> request, Authentication auth, @Body PhoneForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), PhoneForm.FIELDS);
         LocalDate birth = errors.has("birthDate") ? null : VerificationForms.birthDate(form.birthDate(), LocalDate.now(clock));
@@ -102,19 +106,20 @@ class VerificationController {
                 errors.add("phone", "error." + e.code());
             }
         }
-        return invalid(auth, null, form, errors);
+        return invalid(request, auth, null, form, errors);
     }
 
     @Get("/code")
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> codePage() {
-        return HttpResponse.ok(new ModelAndView<>("identity/verify-code", Map.of("form", new CodeForm(""))));
+    @View("identity/verify-code")
+    Map<String, Object> codePage() {
+        return Map.of("form", new CodeForm(""));
     }
 
     @Post("/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<?> confirm(Authentication auth, @Body CodeForm form) {
+    MutableHttpResponse<?> confirm(HttpRequest<?> request, Authentication auth, @Body CodeForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), CodeForm.FIELDS);
         if (errors.isEmpty()) {
@@ -130,24 +135,22 @@ class VerificationController {
         Map<String, Object> model = new HashMap<>();
         model.put("form", new CodeForm(""));
         model.put("errors", errors);
-        return HttpResponse.unprocessableEntity().contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("identity/verify-code", model));
+        return pages.invalid(request, "identity/verify-code", model);
     }
 
     @Get("/done")
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> done(Authentication auth) {
+    @View("identity/verify-done")
+    Map<String, Object> done(Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
-        return HttpResponse.ok(new ModelAndView<>("identity/verify-done",
-                Map.of("verified", verifications.find(user.accountId()).isPresent())));
+        return Map.of("verified", verifications.find(user.accountId()).isPresent());
     }
 
-    private MutableHttpResponse<?> invalid(Authentication auth, CensusForm censusForm, PhoneForm phoneForm, FormErrors errors) {
+    private MutableHttpResponse<?> invalid(HttpRequest<?> request, Authentication auth, CensusForm censusForm, PhoneForm phoneForm, FormErrors errors) {
         Map<String, Object> model = model(auth, censusForm == null ? new CensusForm("", "", "") : censusForm,
                 phoneForm == null ? new PhoneForm("", "", "", "", "", "RESIDENT") : phoneForm, errors,
                 censusForm != null ? "census" : "phone");
-        return HttpResponse.unprocessableEntity().contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("identity/verify", model));
+        return pages.invalid(request, "identity/verify", model);
     }
 
     private Map<String, Object> model(Authentication auth, CensusForm censusForm, PhoneForm phoneForm,

@@ -15,7 +15,12 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
 
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Double-submit CSRF protection for every form: a random token lives in an HttpOnly cookie and in a
@@ -50,23 +55,29 @@ public class CsrfFilter implements io.micronaut.core.order.Ordered {
                 }));
     }
 
+    /** Blocking is fine here: the body is small and must be read before the controller runs. */
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
-    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+    public HttpResponse<?> check(HttpRequest<?> request) {
         if (!UNSAFE.contains(request.getMethod()) || !isForm(request)) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         String cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null);
-        String fromQuery = request.getParameters().get(FIELD);
-        if (fromQuery != null || isMultipart(request)) {
-            return CompletableFuture.completedFuture(verdict(request, cookie, fromQuery));
+        String submitted = request.getParameters().get(FIELD);
+        if (submitted == null && !isMultipart(request)) {
+            try {
+                Map<String, Object> body = bodyParser.parseBody(request).get(10, TimeUnit.SECONDS);
+                Object field = body == null ? null : body.get(FIELD);
+                submitted = field == null ? null : field.toString();
+            } catch (ExecutionException | TimeoutException e) {
+                submitted = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                submitted = null;
+            }
         }
-        CompletableFuture<@Nullable HttpResponse<?>> result = new CompletableFuture<>();
-        bodyParser.parseBody(request).whenComplete((body, failure) -> {
-            Object field = body == null ? null : body.get(FIELD);
-            result.complete(verdict(request, cookie, field == null ? null : field.toString()));
-        });
-        return result;
+        return verdict(request, cookie, submitted);
     }
 
     @ResponseFilter

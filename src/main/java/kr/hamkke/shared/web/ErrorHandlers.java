@@ -26,13 +26,15 @@ class ErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
 
     private final ErrorResponses errors;
+    private final AuthorizationHandler authorizationHandler;
 
-    ErrorHandlers(ErrorResponses errors) {
+    ErrorHandlers(ErrorResponses errors, AuthorizationHandler authorizationHandler) {
         this.errors = errors;
+        this.authorizationHandler = authorizationHandler;
     }
 
     @Error(global = true, exception = DomainException.class)
-    HttpResponse<?> domain(HttpRequest<?> request, DomainException e) {
+    public HttpResponse<?> domain(HttpRequest<?> request, DomainException e) {
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
@@ -42,8 +44,18 @@ class ErrorHandlers {
         return errors.error(request, status, e.code(), null);
     }
 
+    @Error(global = true, exception = io.micronaut.security.authentication.AuthorizationException.class)
+    public HttpResponse<?> authorization(HttpRequest<?> request, io.micronaut.security.authentication.AuthorizationException e) {
+        return authorizationHandler.handle(request, e);
+    }
+
+    @Error(global = true, exception = io.micronaut.security.authentication.AuthenticationException.class)
+    public HttpResponse<?> authentication(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.UNAUTHORIZED, "signin.failed", null);
+    }
+
     @Error(global = true, exception = ConstraintViolationException.class)
-    HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException e) {
+    public HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException e) {
         List<Problem.FieldProblem> fields = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
@@ -51,50 +63,55 @@ class ErrorHandlers {
     }
 
     @Error(global = true, exception = ConversionErrorException.class)
-    HttpResponse<?> conversion(HttpRequest<?> request, ConversionErrorException e) {
+    public HttpResponse<?> conversion(HttpRequest<?> request, ConversionErrorException e) {
         return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", List.of(
                 new Problem.FieldProblem(e.getArgument().getName(), "malformed value")));
     }
 
     @Error(global = true, exception = UnsatisfiedArgumentException.class)
-    HttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedArgumentException e) {
+    public HttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedArgumentException e) {
         return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", List.of(
                 new Problem.FieldProblem(e.getArgument().getName(), "required")));
     }
 
     @Error(global = true, exception = ContentLengthExceededException.class)
-    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+    public HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", null);
     }
 
     @Error(global = true, exception = NotAllowedException.class)
-    HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+    public HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.METHOD_NOT_ALLOWED, "method", null);
     }
 
+    @Error(global = true, exception = io.micronaut.http.server.exceptions.NotAcceptableException.class)
+    public HttpResponse<?> notAcceptable(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.NOT_ACCEPTABLE, "media-type", null);
+    }
+
     @Error(global = true, status = HttpStatus.NOT_FOUND)
-    HttpResponse<?> notFound(HttpRequest<?> request) {
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.NOT_FOUND, "not-found", null);
     }
 
     @Error(global = true, status = HttpStatus.BAD_REQUEST)
-    HttpResponse<?> badRequest(HttpRequest<?> request) {
+    public HttpResponse<?> badRequest(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-    HttpResponse<?> unsupported(HttpRequest<?> request) {
+    public HttpResponse<?> unsupported(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", null);
     }
 
     @Error(global = true, exception = io.micronaut.data.exceptions.DataAccessException.class)
-    HttpResponse<?> database(HttpRequest<?> request, Throwable e) {
+    public HttpResponse<?> database(HttpRequest<?> request, Throwable e) {
         LOG.error("database failure on {} {}", request.getMethod(), request.getPath(), e);
         return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);
     }
 
     @Error(global = true, exception = Throwable.class)
-    HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+    public HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
         if (isDatabaseDown(e)) {
             LOG.error("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.toString());
             return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);

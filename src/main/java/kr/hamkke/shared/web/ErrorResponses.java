@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
@@ -25,9 +24,11 @@ public class ErrorResponses {
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     private final MessageSource messages;
+    private final io.micronaut.context.BeanProvider<Pages> pages;
 
-    ErrorResponses(MessageSource messages) {
+    ErrorResponses(MessageSource messages, io.micronaut.context.BeanProvider<Pages> pages) {
         this.messages = messages;
+        this.pages = pages;
     }
 
     public static boolean wantsJson(HttpRequest<?> request) {
@@ -53,8 +54,7 @@ public class ErrorResponses {
         model.put("status", status.getCode());
         model.put("messageText", title);
         model.put("pageTitleKey", "error.page.title." + pageKind(status));
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("error", model));
+        return pages.get().render(request, status, "error", model);
     }
 
     public MutableHttpResponse<?> csrfRejected(HttpRequest<?> request) {

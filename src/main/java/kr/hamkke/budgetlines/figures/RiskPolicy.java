@@ -1,0 +1,62 @@
+package kr.hamkke.budgetlines.figures;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.MonthDay;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Thresholds of the risk flags; they are effective-dated configuration, so they come in as parameters.
+ *
+ * @param idleAfter         IDLE when nothing is committed at an as-of date strictly after this day (6.30)
+ * @param lagPoints         LAG when 집행률 &lt; f × 100 − lagPoints (30)
+ * @param forecastGapPercent FORECAST_GAP when stated − model &gt; forecastGapPercent % of 예산현액 (30)
+ */
+public record RiskPolicy(MonthDay idleAfter, BigDecimal lagPoints, BigDecimal forecastGapPercent) {
+
+    public static final RiskPolicy DEFAULTS =
+            new RiskPolicy(MonthDay.of(6, 30), BigDecimal.valueOf(30), BigDecimal.valueOf(30));
+
+    public RiskPolicy {
+        if (idleAfter == null || lagPoints == null || forecastGapPercent == null) {
+            throw new IllegalArgumentException("all thresholds are required");
+        }
+    }
+
+    public RiskPolicy withLagPoints(long points) {
+        return new RiskPolicy(idleAfter, BigDecimal.valueOf(points), forecastGapPercent);
+    }
+
+    public Set<RiskFlag> evaluate(ExecutionFigures figures) {
+        Set<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
+        if (figures.budgetCurrent() <= 0) {
+            return flags;
+        }
+        if (figures.committed() == 0 && figures.asOf().isAfter(idleAfter.atYear(figures.asOf().getYear()))) {
+            flags.add(RiskFlag.IDLE);
+        }
+        if (lags(figures)) {
+            flags.add(RiskFlag.LAG);
+        }
+        if (figures.statedForecast() != null) {
+            BigDecimal gap = BigDecimal.valueOf(figures.statedForecast() - figures.modelForecast())
+                    .multiply(BigDecimal.valueOf(100));
+            BigDecimal limit = forecastGapPercent.multiply(BigDecimal.valueOf(figures.budgetCurrent()));
+            if (gap.compareTo(limit) > 0) {
+                flags.add(RiskFlag.FORECAST_GAP);
+            }
+        }
+        return flags;
+    }
+
+    // spent/current × 100 < 100 × num/den − lag   <=>   spent × 100 × den < (100 × num − lag × den) × current
+    private boolean lags(ExecutionFigures figures) {
+        YearShare f = figures.yearShare();
+        BigDecimal den = new BigDecimal(BigInteger.valueOf(f.denominator()));
+        BigDecimal left = BigDecimal.valueOf(figures.spent()).multiply(BigDecimal.valueOf(100)).multiply(den);
+        BigDecimal right = BigDecimal.valueOf(100L * f.numerator()).subtract(lagPoints.multiply(den))
+                .multiply(BigDecimal.valueOf(figures.budgetCurrent()));
+        return left.compareTo(right) < 0;
+    }
+}

@@ -1,0 +1,114 @@
+package kr.hamkke.budgetlines.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class RiskPolicyTest {
+
+    private static final LocalDate MAR_31_2021 = LocalDate.of(2021, 3, 31);
+    private static final RiskPolicy DEFAULTS = RiskPolicy.DEFAULTS;
+
+    private static long k(long thousands) {
+        return thousands * 1000;
+    }
+
+    @Test
+    void elapsedShareIsDaysOfTheYearWithAFloorOfOneTwelfth() {
+        assertEquals(new YearShare(90, 365), YearShare.at(MAR_31_2021));
+        assertEquals(new YearShare(181, 365), YearShare.at(LocalDate.of(2021, 6, 30)));
+        assertEquals(new YearShare(182, 366), YearShare.at(LocalDate.of(2020, 6, 30)));
+        assertEquals(new YearShare(1, 12), YearShare.at(LocalDate.of(2021, 1, 10)));
+        assertEquals(new YearShare(365, 365), YearShare.at(LocalDate.of(2021, 12, 31)));
+    }
+
+    @Test
+    void modelForecastOfTheBureauOn2021_03_31() {
+        // 1,531,407천원 ÷ (90/365) = 6,210,706.1667천원 → 6,210,706,167원 (half-up, exact)
+        ExecutionFigures bureau = ExecutionFigures.of(MAR_31_2021, k(12_346_984), k(2_061_715), k(1_531_407));
+        assertEquals(6_210_706_167L, bureau.modelForecast());
+        assertEquals("50.3", bureau.modelForecastRate().format());
+        assertEquals("12.4", bureau.executionRate().format());
+    }
+
+    /**
+     * With the §7.1 defaults, LAG cannot fire before f × 100 exceeds 30 (about 20 April), so on ’21.3.31 the
+     * bureau's 12.4% raises no flag by itself. It is caught (a) as FORECAST_GAP as soon as the department states
+     * the usual full-year forecast, (b) as LAG if execution stays where it is until mid-year.
+     */
+    @Test
+    void bureauAt12_4PercentOn2021_03_31() {
+        ExecutionFigures bureau = ExecutionFigures.of(MAR_31_2021, k(12_346_984), k(2_061_715), k(1_531_407));
+        assertEquals(Set.of(), DEFAULTS.evaluate(bureau));
+        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP), DEFAULTS.evaluate(bureau.withStatedForecast(k(12_346_984))));
+        ExecutionFigures sameInJune = ExecutionFigures.of(LocalDate.of(2021, 6, 30), k(12_346_984), k(2_061_715),
+                k(1_531_407));
+        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.evaluate(sameInJune));
+        // a stricter lag threshold (configuration) catches it on the day
+        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.withLagPoints(10).evaluate(bureau));
+    }
+
+    /** 공유서울 확산: 242,500 committed, 22,800 spent of 1,004,500 on ’21.3.31 [seed 002:383]. */
+    @Test
+    void sharingSeoulCommittedButNotSpent() {
+        ExecutionFigures line = ExecutionFigures.of(MAR_31_2021, k(1_004_500), k(242_500), k(22_800));
+        assertEquals(k(242_500), line.modelForecast()); // committed dominates 22,800 ÷ f = 92,467
+        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP), DEFAULTS.evaluate(line.withStatedForecast(k(1_004_500))));
+        ExecutionFigures sameInJuly = ExecutionFigures.of(LocalDate.of(2021, 7, 31), k(1_004_500), k(242_500), k(22_800));
+        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.evaluate(sameInJuly));
+    }
+
+    /** 82.7% of the 협치 money unspent with one month left [seed 001:2673-2695]. */
+    @Test
+    void governanceMoneyUnspentWithOneMonthLeft() {
+        ExecutionFigures line = ExecutionFigures.of(LocalDate.of(2017, 11, 30), k(1_000_000), k(300_000), k(173_000));
+        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.evaluate(line));
+    }
+
+    @Test
+    void idleOnlyAfterJune30() {
+        ExecutionFigures onJune30 = ExecutionFigures.of(LocalDate.of(2018, 6, 30), k(60_000), 0, 0);
+        assertTrue(!DEFAULTS.evaluate(onJune30).contains(RiskFlag.IDLE));
+        ExecutionFigures onJuly1 = ExecutionFigures.of(LocalDate.of(2018, 7, 1), k(60_000), 0, 0);
+        assertTrue(DEFAULTS.evaluate(onJuly1).contains(RiskFlag.IDLE));
+    }
+
+    /** 지하보도 공유공간 조성(시민참여): nothing committed on ’18.6.30 yet 100% forecast [seed 001:1527]. */
+    @Test
+    void statedFullForecastWithNothingCommitted() {
+        ExecutionFigures line = ExecutionFigures.of(LocalDate.of(2018, 6, 30), k(60_000), 0, 0).withStatedForecast(k(60_000));
+        assertEquals(0, line.modelForecast());
+        // half the year gone with 0% spent is also LAG (0 < 49.6 − 30)
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.FORECAST_GAP), DEFAULTS.evaluate(line));
+    }
+
+    @Test
+    void onPaceLineHasNoFlags() {
+        ExecutionFigures line = ExecutionFigures.of(LocalDate.of(2021, 9, 30), k(1_000_000), k(800_000), k(700_000))
+                .withStatedForecast(k(1_000_000));
+        assertEquals(Set.of(), DEFAULTS.evaluate(line));
+    }
+
+    @Property
+    void modelForecastStaysBetweenCommittedAndBudgetCurrent(
+            @ForAll @LongRange(min = 1, max = 50_000_000) long current,
+            @ForAll @IntRange(min = 0, max = 100) int committedPct,
+            @ForAll @IntRange(min = 0, max = 100) int spentPctOfCommitted,
+            @ForAll @IntRange(min = 1, max = 365) int day) {
+        long committed = current * committedPct / 100 * 1000;
+        long spent = committed * spentPctOfCommitted / 100;
+        ExecutionFigures f = ExecutionFigures.of(LocalDate.ofYearDay(2021, day), current * 1000, committed, spent);
+        long model = f.modelForecast();
+        assertTrue(model >= Math.min(committed, current * 1000) && model <= current * 1000);
+        assertTrue(model >= spent);
+    }
+}
