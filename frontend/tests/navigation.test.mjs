@@ -43,7 +43,13 @@ describe('navigation crawl', { skip: SKIP_APP }, () => {
         const path = new URL(href).pathname;
         if (seen.has(href) || SKIP.test(path)) continue;
         seen.add(href);
-        const response = await page.goto(href, { waitUntil: 'load' });
+        let response;
+        try {
+          response = await page.goto(href, { waitUntil: 'load' });
+        } catch (e) {
+          failures.push(`${path}: ${e.message.split('\n')[0]}`);
+          continue;
+        }
         const status = response ? response.status() : 0;
         if (status === 404) { missing.push(path); continue; }
         try {
