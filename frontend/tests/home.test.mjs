@@ -21,6 +21,16 @@ describe('home page', { skip: SKIP_APP }, () => {
     await page.close();
   });
 
+  test('high-contrast mode (prefers-contrast: more) passes axe', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ contrast: 'more' });
+    await visit(page, '/');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(0, 0, 0)');
+    await checkA11y(page, { label: 'home (high contrast)' });
+    await screenshot(page, 'home-high-contrast');
+    await page.close();
+  });
+
   test('assets load from the app itself', async () => {
     const page = await browser.newPage();
     const foreign = [];

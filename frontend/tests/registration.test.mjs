@@ -33,6 +33,9 @@ describe('registration', { skip: SKIP_APP }, () => {
     await screenshot(page, 'signup-errors');
     await page.setViewportSize({ width: 320, height: 800 });
     await screenshot(page, 'signup-errors-320');
+    await page.emulateMedia({ contrast: 'more' });
+    await checkA11y(page, { label: 'sign-up (empty, high contrast)' });
+    await screenshot(page, 'signup-errors-high-contrast');
     await page.close();
   });
 
