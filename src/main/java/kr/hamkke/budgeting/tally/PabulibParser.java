@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import kr.hamkke.shared.Rational;
 
 /** Reads Pabulib {@code .pb} files (format in PB-RULES.md). Vote counts in the file are ignored. */
@@ -90,21 +88,27 @@ public final class PabulibParser {
         return new PbProject(id.strip(), number(cost, "cost of project " + id), fields);
     }
 
+    /**
+     * A project listed twice is counted once; on points ballots its points are added up, because
+     * real files spread one voter's points that way (Częstochowa 2020, voter 13026: "579,579,579,579").
+     */
     private static PbBallot ballot(List<String> header, List<String> row, Map<String, PbProject> projects) {
         String voterId = column(header, row, "voter_id");
-        String vote = column(header, row, "vote");
-        String points = column(header, row, "points");
-        List<String> ids = splitList(vote);
-        Set<String> seen = new LinkedHashSet<>();
-        for (String id : ids) {
+        List<String> listed = splitList(column(header, row, "vote"));
+        String pointsText = column(header, row, "points");
+        List<String> pointTexts = pointsText == null ? List.of() : splitList(pointsText);
+        if (!pointTexts.isEmpty() && pointTexts.size() != listed.size()) {
+            throw new PabulibFormatException("voter " + voterId + ": " + listed.size() + " projects but " + pointTexts.size() + " points");
+        }
+        Map<String, Long> merged = new LinkedHashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+            String id = listed.get(i);
             if (!projects.containsKey(id)) throw new PabulibFormatException("voter " + voterId + " voted for unknown project " + id);
-            if (!seen.add(id)) throw new PabulibFormatException("voter " + voterId + " lists project " + id + " twice");
+            long points = pointTexts.isEmpty() ? 0 : number(pointTexts.get(i), "points of voter " + voterId).roundHalfUp().longValueExact();
+            merged.merge(id, points, Long::sum);
         }
-        List<Long> pointList = new ArrayList<>();
-        if (points != null && !points.isBlank()) {
-            for (String p : splitList(points)) pointList.add(number(p, "points of voter " + voterId).roundHalfUp().longValueExact());
-        }
-        return new PbBallot(voterId == null ? "" : voterId, ids, pointList);
+        List<Long> points = pointTexts.isEmpty() ? List.of() : new ArrayList<>(merged.values());
+        return new PbBallot(voterId == null ? "" : voterId, new ArrayList<>(merged.keySet()), points);
     }
 
     private static String column(List<String> header, List<String> row, String name) {
