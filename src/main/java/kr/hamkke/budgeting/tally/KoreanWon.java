@@ -4,7 +4,10 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import kr.hamkke.shared.Rational;
 
-/** Korean money for explanations: 3억 원, 1억 2,000만 원, 24,917원 (원 amounts as long). */
+/**
+ * Korean money for explanations, 원 amounts as long: below 1억 plain with separators (24,917원,
+ * 50,000원); from 1억 in 억/만 units (3억 원, 1억 2,000만 원, 1억 2,345만 6,789원).
+ */
 public final class KoreanWon {
 
     private static final long MAN = 10_000L;
@@ -15,7 +18,7 @@ public final class KoreanWon {
 
     public static String format(long won) {
         if (won < 0) return "-" + format(-won);
-        if (won == 0) return "0원";
+        if (won < EOK) return grouped(won) + "원";
         long eok = won / EOK;
         long man = won % EOK / MAN;
         long rest = won % MAN;
