@@ -33,9 +33,14 @@ public final class MesResult {
 
     public Rational totalCost() { return totalCost; }
 
+    /** Rounds in order, with exact payments (built on demand). */
     public List<MesRound> rounds() { return run.rounds(); }
 
-    /** Supported projects not funded, in the order they dropped out. */
+    /**
+     * Supported projects not funded, in the order they dropped out, with the money their supporters
+     * held then. Only traced runs ({@link EqualShares#run(TallyInstance, Satisfaction)}) record them;
+     * fast untraced runs return an empty list.
+     */
     public List<MesLoser> losers() { return run.losers(); }
 
     /** What ballot i (file order) started with. */
@@ -45,7 +50,7 @@ public final class MesResult {
 
     /** What ballot i (file order) has left at the end. */
     public Rational finalBudget(int ballot) {
-        return run.classValue(run.finalClass(run.profile().groupOfBallot[ballot]));
+        return run.finalBudget(run.profile().groupOfBallot[ballot]);
     }
 
     /** True when no unselected supported project with positive cost fits in the leftover. */
@@ -83,8 +88,8 @@ public final class MesResult {
                 if (payment.greaterThan(money)) problems.add("ballot group " + g + " paid " + payment + " holding " + money);
                 money = money.subtract(payment);
             }
-            if (money.signum() < 0 || !money.equals(run.classValue(run.finalClass(g)))) {
-                problems.add("ballot group " + g + " ends with " + run.classValue(run.finalClass(g)) + ", replay gives " + money);
+            if (money.signum() < 0 || !money.equals(run.finalBudget(g))) {
+                problems.add("ballot group " + g + " ends with " + run.finalBudget(g) + ", replay gives " + money);
             }
         }
         return problems;
