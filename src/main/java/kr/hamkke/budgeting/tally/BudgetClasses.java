@@ -29,6 +29,7 @@ final class BudgetClasses {
     private double[] error = new double[64];
     private Rational[] exact = new Rational[64];
     private final List<Rational> roundPayment = new ArrayList<>();
+    private final List<Double> roundPaymentApprox = new ArrayList<>();
 
     BudgetClasses() {
         root(Rational.ZERO);
@@ -51,6 +52,7 @@ final class BudgetClasses {
     /** Records round r's payment per unit factor ρ'_r; rounds are numbered 0, 1, … in order. */
     void addRound(Rational perFactor) {
         roundPayment.add(perFactor);
+        roundPaymentApprox.add(toDouble(perFactor));
     }
 
     Rational roundPayment(int r) {
@@ -60,7 +62,7 @@ final class BudgetClasses {
     /** A class holding {@code from}'s amount minus ρ'_r · f, for the round just added. */
     int child(int from, long f) {
         int r = roundPayment.size() - 1;
-        double pay = toDouble(roundPayment.get(r)) * f;
+        double pay = roundPaymentApprox.get(r) * f;
         int c = grow();
         parent[c] = from;
         round[c] = r;

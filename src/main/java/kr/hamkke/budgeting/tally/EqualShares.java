@@ -68,6 +68,26 @@ public final class EqualShares {
             voters[n++] = m;
         }
 
+        /** Moves flagged buckets to the front, keeping both parts in order. */
+        void partition(boolean[] first) {
+            int[] c2 = new int[n];
+            long[] f2 = new long[n];
+            long[] v2 = new long[n];
+            int k = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < n; i++) {
+                    if (first[i] == (pass == 0)) {
+                        c2[k] = cls[i];
+                        f2[k] = fac[i];
+                        v2[k++] = voters[i];
+                    }
+                }
+            }
+            cls = c2;
+            fac = f2;
+            voters = v2;
+        }
+
         void reorder(Integer[] order) {
             int[] c2 = new int[n];
             long[] f2 = new long[n];
@@ -266,27 +286,33 @@ public final class EqualShares {
         }
         e.affordable = true;
 
-        // Poorest first (money per unit of utility): they pay all they have, the rest pay ρ'·f.
-        double[] ratio = new double[b.n];
-        Integer[] order = new Integer[b.n];
-        for (int i = 0; i < b.n; i++) {
-            ratio[i] = classes.approx(b.cls[i]) / b.fac[i];
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(ratio[x], ratio[y]));
-        b.reorder(order);
+        // Who pays everything: start from "nobody" (ρ' = cost/Σf, a lower bound) and add every bucket
+        // holding less than ρ'·f until the set stops growing; ρ' only rises, so this reaches the
+        // sorted-sweep answer, usually in a few passes and without sorting.
+        boolean[] poorFlag = new boolean[b.n];
         double paid = 0;
         long remaining = factorSum;
         int poor = 0;
-        while (poor < b.n) {
-            double need = cost - paid;
-            if (need * b.fac[poor] <= classes.approx(b.cls[poor]) * remaining) break;
-            paid += b.voters[poor] * classes.approx(b.cls[poor]);
-            remaining -= b.voters[poor] * b.fac[poor];
-            poor++;
+        for (int pass = 0; pass < 64; pass++) {
+            double perFactor = (cost - paid) / remaining;
+            int added = 0;
+            for (int i = 0; i < b.n; i++) {
+                if (!poorFlag[i] && classes.approx(b.cls[i]) < perFactor * b.fac[i]) {
+                    poorFlag[i] = true;
+                    paid += b.voters[i] * classes.approx(b.cls[i]);
+                    remaining -= b.voters[i] * b.fac[i];
+                    added++;
+                }
+            }
+            poor += added;
+            if (added == 0) {
+                if (poor == b.n || remaining <= 0) break;
+                b.partition(poorFlag);
+                return certify(p, e, poor, remaining) ? e : exactEvaluation(p, b);
+            }
+            if (poor == b.n || remaining <= 0) break;
         }
-        if (poor == b.n || !certify(p, e, poor, remaining)) return exactEvaluation(p, b);
-        return e;
+        return exactEvaluation(p, b);
     }
 
     /** Checks with error bounds that the first {@code poor} buckets really pay all and the rest do not. */
