@@ -78,38 +78,76 @@ public final class Rational implements Comparable<Rational> {
     public Rational add(Rational other) {
         if (other.isZero()) return this;
         if (isZero()) return other;
-        if (denominator.equals(other.denominator)) return of(numerator.add(other.numerator), denominator);
-        return of(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
-                denominator.multiply(other.denominator));
+        return sum(other.numerator, other.denominator);
     }
 
     public Rational subtract(Rational other) {
         if (other.isZero()) return this;
-        if (denominator.equals(other.denominator)) return of(numerator.subtract(other.numerator), denominator);
-        return of(numerator.multiply(other.denominator).subtract(other.numerator.multiply(denominator)),
-                denominator.multiply(other.denominator));
+        if (isZero()) return other.negate();
+        return sum(other.numerator.negate(), other.denominator);
+    }
+
+    /**
+     * this + n/d with both already normalised (Knuth, TAOCP 4.5.1): the gcds involve only the
+     * denominators' common part, far smaller than a gcd of the full result on long fractions.
+     */
+    private Rational sum(BigInteger n, BigInteger d) {
+        BigInteger g = denominator.gcd(d);
+        if (g.equals(BigInteger.ONE)) {
+            return new Rational(numerator.multiply(d).add(n.multiply(denominator)), denominator.multiply(d));
+        }
+        BigInteger dOverG = d.divide(g);
+        BigInteger t = numerator.multiply(dOverG).add(n.multiply(denominator.divide(g)));
+        if (t.signum() == 0) return ZERO;
+        BigInteger g2 = t.gcd(g);
+        if (g2.equals(BigInteger.ONE)) return new Rational(t, denominator.multiply(dOverG));
+        return new Rational(t.divide(g2), denominator.divide(g).multiply(d.divide(g2)));
     }
 
     public Rational multiply(Rational other) {
         if (isZero() || other.isZero()) return ZERO;
-        return of(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+        // Cancel across before multiplying: gcd(a, d) and gcd(c, b) are cheaper than one gcd of the products.
+        BigInteger g1 = numerator.gcd(other.denominator);
+        BigInteger g2 = other.numerator.gcd(denominator);
+        BigInteger n = numerator.divide(g1).multiply(other.numerator.divide(g2));
+        BigInteger d = denominator.divide(g2).multiply(other.denominator.divide(g1));
+        if (d.signum() < 0) {
+            n = n.negate();
+            d = d.negate();
+        }
+        return new Rational(n, d);
     }
 
     public Rational multiply(long factor) {
         if (factor == 1) return this;
         if (factor == 0 || isZero()) return ZERO;
-        return of(numerator.multiply(BigInteger.valueOf(factor)), denominator);
+        BigInteger f = BigInteger.valueOf(factor);
+        BigInteger g = f.gcd(denominator);
+        BigInteger n = numerator.multiply(g.equals(BigInteger.ONE) ? f : f.divide(g));
+        BigInteger d = g.equals(BigInteger.ONE) ? denominator : denominator.divide(g);
+        if (d.signum() < 0) {
+            n = n.negate();
+            d = d.negate();
+        }
+        return new Rational(n, d);
     }
 
     public Rational divide(Rational other) {
         if (other.isZero()) throw new ArithmeticException("division by zero");
-        return of(numerator.multiply(other.denominator), denominator.multiply(other.numerator));
+        Rational reciprocal = other.signum() > 0 ? new Rational(other.denominator, other.numerator)
+                : new Rational(other.denominator.negate(), other.numerator.negate());
+        return multiply(reciprocal);
     }
 
     public Rational divide(long divisor) {
         if (divisor == 0) throw new ArithmeticException("division by zero");
         if (divisor == 1) return this;
-        return of(numerator, denominator.multiply(BigInteger.valueOf(divisor)));
+        if (isZero()) return ZERO;
+        BigInteger v = BigInteger.valueOf(divisor);
+        BigInteger g = numerator.gcd(v);
+        BigInteger n = numerator.divide(g);
+        BigInteger d = denominator.multiply(v.divide(g));
+        return d.signum() < 0 ? new Rational(n.negate(), d.negate()) : new Rational(n, d);
     }
 
     public Rational negate() { return new Rational(numerator.negate(), denominator); }
