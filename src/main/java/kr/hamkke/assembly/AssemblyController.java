@@ -264,8 +264,7 @@ class AssemblyController {
             throw DomainException.invalid("assembly.choice");
         }
         deliberation.vote(CurrentUser.from(authentication).accountId(), draftId, choice);
-        long cycleId = deliberation.findDraft(draftId).map(d -> deliberation.table(d.tableId()))
-                .map(t -> deliberation.meeting(t.meetingId()).cycleId()).orElseThrow();
+        long cycleId = deliberation.cycleIdOfDraft(draftId);
         return Flash.redirect("/assembly/" + cycleId + "/plenary", "assembly.notice.voted");
     }
 

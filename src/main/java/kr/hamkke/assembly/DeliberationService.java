@@ -375,6 +375,12 @@ public class DeliberationService {
                 "response=" + response + " unit=" + p.orgUnitCode(), text.strip());
     }
 
+    @Transactional(readOnly = true)
+    public long cycleIdOfDraft(long draftId) {
+        return cycleOfDraft(draftId);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Draft> findDraft(long id) {
         try {
             return Optional.of(draft(id));
