@@ -248,6 +248,7 @@ class AssemblyController {
         model.put("membership", accountId == null ? null : members.of(id, accountId).orElse(null));
         model.put("voted", accountId == null ? java.util.Set.of() : deliberation.votedDrafts(id, accountId));
         model.put("open", c.status() == Cycle.Status.PLENARY);
+        model.put("counted", c.status().atLeast(Cycle.Status.HANDED_OFF));
         return pages.ok(request, "assembly/plenary", model);
     }
 

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -158,12 +157,9 @@ public class MembershipService {
         sql.update("UPDATE assembly_membership SET status = ?, ended_at = ?, end_reason = ? WHERE id = ?", status, clock.instant(), reason, m.id());
     }
 
-    /** Whether a freed seat is still refilled: until topic meeting 2 starts. */
+    /** Whether a freed seat is still refilled: until topic meeting 2 starts (the cycle enters MEETING_2). */
     public boolean replacementOpen(Cycle c) {
-        if (c.status().atLeast(Cycle.Status.MEETING_2)) {
-            return false;
-        }
-        return c.meeting2() == null || LocalDate.now(clock).isBefore(c.meeting2());
+        return c.status().atLeast(Cycle.Status.DRAWN) && !c.status().atLeast(Cycle.Status.MEETING_2);
     }
 
     /** Fills the freed seat from the reserve list with the engine's rule; empty when closed or nobody qualifies. */
