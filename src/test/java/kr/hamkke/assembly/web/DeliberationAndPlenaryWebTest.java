@@ -168,6 +168,12 @@ class DeliberationAndPlenaryWebTest {
         HttpResponse<String> publicPage = new Browser(server.getURI()).get("/assembly/" + cycle);
         assertTrue(publicPage.body().contains("2027년 예산에 시범사업으로 일부 반영하겠습니다."));
 
+        // an unanswered proposal past its due date is flagged on the public page
+        AssemblyFixtures.exec("UPDATE assembly_policy_proposal SET response_due = DATE_SUB(CURDATE(), INTERVAL 1 DAY) WHERE cycle_id = "
+                + cycle + " AND response IS NULL");
+        assertTrue(new Browser(server.getURI()).get("/assembly/" + cycle).body().contains("답변 기한 지남"));
+        assertTrue(new Browser(server.getURI()).get("/assembly").body().contains("답변 기한 지남"));
+
         for (String action : List.of("assembly.plenary.vote", "assembly.plenary.close", "assembly.draft.forward", "assembly.proposal.respond",
                 "assembly.post", "assembly.member.pre-learning")) {
             assertTrue(count("SELECT COUNT(*) FROM audit_event WHERE action = '" + action + "'") > 0, action);

@@ -83,4 +83,35 @@ class MembershipWebTest {
         assertEquals(4, count("SELECT COUNT(*) FROM assembly_membership WHERE cycle_id = " + cycle + " AND status = 'RESERVE'"));
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'assembly.member.not-replaced' AND subject_id = '" + id + "'"));
     }
+
+    @Test
+    void staffCreateAndOpenACycleAndInfeasibleQuotasAreReportedBeforeDrawing() throws Exception {
+        Browser admin = signedIn(TestAccounts.withRole(ctx, Role.ADMIN).email());
+        admin.get("/staff/assembly");
+        String name = "운영 테스트 " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var created = admin.post("/staff/assembly/cycles", Map.of("name", name, "year", "2026", "seats", "6", "reserveSeats", "2",
+                "recruitOpens", "2026-01-01", "recruitCloses", "2099-12-31", "agendas", "의제 하나\n의제 둘", "quotaCsv", AssemblyFixtures.QUOTAS));
+        assertEquals(303, created.statusCode(), created.body());
+        String cycle = string("SELECT id FROM assembly_cycle WHERE name = '" + name + "'");
+        assertEquals(2, count("SELECT COUNT(*) FROM assembly_agenda WHERE cycle_id = " + cycle));
+        assertEquals(2, count("SELECT reserve_seats FROM assembly_cycle WHERE id = " + cycle), "the form's seats override the CSV");
+        admin.get("/staff/assembly/" + cycle);
+        assertEquals(303, admin.post("/staff/assembly/" + cycle + "/advance", Map.of("from", "PLANNING")).statusCode());
+        assertEquals("RECRUITING", string("SELECT status FROM assembly_cycle WHERE id = " + cycle));
+        admin.get("/staff/assembly/" + cycle);
+        assertEquals(409, admin.post("/staff/assembly/" + cycle + "/advance", Map.of("from", "PLANNING")).statusCode(), "stale form");
+        assertEquals(409, admin.post("/staff/assembly/" + cycle + "/advance", Map.of("from", "RECRUITING")).statusCode(), "DRAWN only by the draw");
+
+        AssemblyFixtures.applicants(ctx, Long.parseLong(cycle), 3);
+        var page = admin.get("/staff/assembly/" + cycle);
+        assertEquals(200, page.statusCode());
+        assertEquals(true, page.body().contains("badge badge-danger"), "categories below their minimum are flagged");
+        assertEquals(303, admin.post("/staff/assembly/" + cycle + "/commit", Map.of("commitment", CommitReveal.commitment("x"))).statusCode());
+        admin.get("/staff/assembly/" + cycle);
+        assertEquals(303, admin.post("/staff/assembly/" + cycle + "/freeze", Map.of()).statusCode());
+        admin.get("/staff/assembly/" + cycle);
+        assertEquals(409, admin.post("/staff/assembly/" + cycle + "/draw", Map.of("beacon", "b", "secret", "x")).statusCode());
+        assertEquals(0, count("SELECT COUNT(*) FROM assembly_draw WHERE cycle_id = " + cycle));
+        assertEquals(0, count("SELECT COUNT(*) FROM assembly_membership WHERE cycle_id = " + cycle));
+    }
 }
