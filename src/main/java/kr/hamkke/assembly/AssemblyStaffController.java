@@ -165,6 +165,18 @@ class AssemblyStaffController {
         return Flash.redirect("/staff/assembly/" + meeting.cycleId(), "assembly.notice.saved");
     }
 
+    @Post("/meetings/{id}/summary")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> summary(long id, Authentication authentication, @Body Forms.ReasonForm f) {
+        var meeting = deliberation.meeting(id);
+        if (f.reason() == null || f.reason().isBlank() || f.reason().length() > 4000) {
+            throw DomainException.invalid("assembly.summary");
+        }
+        deliberation.setSummary(admin(authentication), id, f.reason().strip());
+        return Flash.redirect("/staff/assembly/" + meeting.cycleId(), "assembly.notice.saved");
+    }
+
     @Post("/memberships/{id}/dismiss")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)

@@ -100,6 +100,10 @@ class DeliberationAndPlenaryWebTest {
         // members may not forward drafts
         assertEquals(403, member.post("/assembly/tables/" + table + "/drafts", Map.of("title", "x", "body", "y", "orgUnit", "RECYCLE")).statusCode());
 
+        admin.get("/staff/assembly/" + cycle);
+        assertEquals(303, admin.post("/staff/assembly/meetings/" + meeting + "/summary", Map.of("reason", "분임 토론에서 네 가지 제안을 모았습니다.")).statusCode());
+        assertTrue(new Browser(server.getURI()).get("/assembly/" + cycle).body().contains("분임 토론에서 네 가지 제안을 모았습니다."), "summaries are public");
+
         cycles.advance(Actor.SYSTEM, cycle, Cycle.Status.MEETING_3);
         assertEquals("PLENARY", string("SELECT status FROM assembly_cycle WHERE id = " + cycle));
 
