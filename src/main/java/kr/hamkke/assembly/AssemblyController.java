@@ -40,6 +40,10 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AssemblyController {
 
+    /** Re-draws behind the published per-stratum probabilities (docs/SORTITION.md §5), computed once per draw. */
+    static final int FAIRNESS_REDRAWS = 1000;
+    private static final java.util.Map<String, List<FairnessReport.StratumLine>> EMPIRICAL = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final CycleService cycles;
     private final MembershipService members;
     private final DeliberationService deliberation;
@@ -145,6 +149,10 @@ class AssemblyController {
             model.put("command", CycleService.rerunCommand(c));
             model.put("report", FairnessReport.categories(Pool.parse(cycles.poolFile(id)), cycles.drawResult(c), PopulationTable.seoul()));
             model.put("memberships", members.ofCycle(id));
+            model.put("redraws", FAIRNESS_REDRAWS);
+            model.put("strata", EMPIRICAL.computeIfAbsent(draw.seed() + draw.poolHash() + draw.quotaHash(), k ->
+                    FairnessReport.empirical(Pool.parse(cycles.poolFile(id)), kr.hamkke.assembly.sortition.QuotaTable.parse(c.quotaCsv()),
+                            kr.hamkke.assembly.sortition.CommitReveal.Seed.parseHex(draw.seed()), FAIRNESS_REDRAWS)));
         }
         return pages.ok(request, "assembly/draw", model);
     }
