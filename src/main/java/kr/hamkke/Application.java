@@ -19,6 +19,9 @@ public class Application {
         if (args.length > 0 && !args[0].startsWith("-")) {
             System.exit(Commands.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
+        // The embedded database means a developer's machine: dev environment with demo data.
+        // An external database means a real deployment: prod, unless MICRONAUT_ENVIRONMENTS says otherwise.
+        String defaultEnvironment = DatabaseSettings.externalConfigured() ? "prod" : "dev";
         if (!DatabaseSettings.externalConfigured()) {
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDirectory().resolve("mariadb"));
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-db-stop"));
@@ -26,7 +29,7 @@ public class Application {
         }
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .defaultEnvironments("dev")
+                .defaultEnvironments(defaultEnvironment)
                 .start();
     }
 
