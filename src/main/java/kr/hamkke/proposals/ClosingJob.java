@@ -1,0 +1,36 @@
+package kr.hamkke.proposals;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Closes support windows and forums whose time is up. Overdue answers are computed at query time. */
+@Singleton
+@Requires(property = "hamkke.proposals.scheduler.enabled", notEquals = "false")
+class ClosingJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClosingJob.class);
+
+    private final ProposalService proposals;
+    private final ForumService forums;
+
+    ClosingJob(ProposalService proposals, ForumService forums) {
+        this.proposals = proposals;
+        this.forums = forums;
+    }
+
+    @Scheduled(fixedDelay = "5m", initialDelay = "1m")
+    void run() {
+        try {
+            int closed = proposals.closeExpired();
+            int forumsClosed = forums.closeDue();
+            if (closed + forumsClosed > 0) {
+                LOG.info("closed {} proposals and {} forums", closed, forumsClosed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("closing job failed", e);
+        }
+    }
+}
