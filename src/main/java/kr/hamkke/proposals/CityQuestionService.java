@@ -134,6 +134,10 @@ public class CityQuestionService {
     /** One option's result: % of choices (single) or of participants (multiple choice). */
     @io.micronaut.serde.annotation.Serdeable
     public record Result(long optionId, String label, int count, BigDecimal percent) {
+        /** Bar length in the SVG chart (300 = 100%). */
+        public int bar() {
+            return percent.multiply(BigDecimal.valueOf(3)).intValue();
+        }
     }
 
     public record Question(long id, String orgUnit, String kind, String cadence, String title, String background,

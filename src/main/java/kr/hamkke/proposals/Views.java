@@ -20,10 +20,13 @@ class Views {
 
     private final Pages pages;
     private final Clock clock;
+    private final kr.hamkke.identity.ReferenceData reference;
+    private volatile Map<String, String> guNames;
 
-    Views(Pages pages, Clock clock) {
+    Views(Pages pages, Clock clock, kr.hamkke.identity.ReferenceData reference) {
         this.pages = pages;
         this.clock = clock;
+        this.reference = reference;
     }
 
     MutableHttpResponse<Writable> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
@@ -37,6 +40,12 @@ class Views {
     private Map<String, Object> with(Map<String, Object> model) {
         Map<String, Object> m = new HashMap<>(model);
         m.put("kst", new Kst(clock));
+        if (guNames == null) {
+            Map<String, String> names = new HashMap<>();
+            reference.districts().forEach(d -> names.put(d.guCode(), d.nameKo()));
+            guNames = names;
+        }
+        m.put("guNames", guNames);
         return m;
     }
 
