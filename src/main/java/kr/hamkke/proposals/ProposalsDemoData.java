@@ -142,7 +142,7 @@ public class ProposalsDemoData implements DemoData {
         proposal("공정경제 물품 사기 운동", "공정무역·사회적기업 물품 구매를 늘리는 운동을 제안합니다.",
                 "ECONOMY", null, citizen, "DRAFT", null, 0, null);
 
-        fillers(200);
+        fillers(120);
         questions();
         comments(List.of(ivf, parking, dust, kick, umbrella, subway));
         audit.record(Actor.SYSTEM, "demo.seed", "demo", "proposals",

@@ -314,4 +314,40 @@ class ProposalWebTest {
         HttpResponse<String> home = anonymous.get("/");
         assertTrue(home.body().contains("href=\"/participate\"") && home.body().contains("href=\"/proposals\""));
     }
+
+    @Test
+    void moderatorsHideOrMergeWithAPublicReasonTheAuthorCanSee() {
+        Fixtures fx = new Fixtures(ctx);
+        var author = TestAccounts.verified(ctx);
+        var svc = ctx.getBean(ProposalService.class);
+        long complaint = fx.draft(author.id(), "우리 집 앞 불법주차 단속");
+        svc.submit(author.id(), complaint);
+        long target = fx.published(author.id(), "공유 킥보드 주차구역 통합 대상");
+        long duplicate = fx.draft(author.id(), "킥보드 주차장 중복 제안");
+        svc.submit(author.id(), duplicate);
+
+        Browser m = signedIn(TestAccounts.withRole(ctx, Role.MODERATOR));
+        m.get("/staff/proposals/screening");
+        assertEquals(422, m.post("/staff/proposals/" + complaint + "/hide", Map.of("reasonCode", "PERSONAL_COMPLAINT", "reason", "짧음")).statusCode());
+        assertEquals(422, m.post("/staff/proposals/" + complaint + "/hide", Map.of("reasonCode", "MADE_UP",
+                "reason", "개인 민원은 응답소(120)로 접수해 주세요. 거기서 더 빨리 처리됩니다.")).statusCode());
+        assertEquals("SUBMITTED", string("SELECT status FROM proposal WHERE id = ?", complaint));
+        assertEquals(303, m.post("/staff/proposals/" + complaint + "/hide", Map.of("reasonCode", "PERSONAL_COMPLAINT",
+                "reason", "개인 민원은 응답소(120)로 접수해 주세요. 거기서 더 빨리 처리됩니다.")).statusCode());
+        assertEquals("HIDDEN", string("SELECT status FROM proposal WHERE id = ?", complaint));
+        assertEquals(1, audits("proposal.hidden", complaint));
+        assertEquals(404, new Browser(server.getURI()).get("/proposals/" + complaint).statusCode());
+        HttpResponse<String> own = signedIn(author).get("/proposals/" + complaint);
+        assertEquals(200, own.statusCode());
+        assertTrue(own.body().contains("응답소(120)로 접수해 주세요"), "the author sees the reason");
+        assertTrue(count("SELECT COUNT(*) FROM notification WHERE account_id = ? AND link = ?", author.id(), "/proposals/" + complaint) >= 1);
+
+        assertEquals(303, m.post("/staff/proposals/" + duplicate + "/hide", Map.of("reasonCode", "DUPLICATE",
+                "reason", "같은 내용의 제안이 이미 게시되어 있어 그 제안으로 통합합니다.", "mergeInto", "" + target)).statusCode());
+        assertEquals("MERGED", string("SELECT status FROM proposal WHERE id = ?", duplicate));
+        assertEquals(target, count("SELECT merged_into FROM proposal WHERE id = ?", duplicate));
+        assertEquals(1, audits("proposal.merged", duplicate));
+        assertTrue(new Browser(server.getURI()).get("/proposals/" + duplicate).body().contains("/proposals/" + target));
+        assertEquals(409, m.post("/staff/proposals/" + duplicate + "/publish", Map.of()).statusCode(), "merged is final");
+    }
 }
