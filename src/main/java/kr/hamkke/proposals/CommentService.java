@@ -119,6 +119,85 @@ public class CommentService {
         notifier.tell(c.authorId(), "comments.notify." + next, link(c), note == null ? "" : note.strip());
     }
 
+    /** The author removes their own comment (the thread keeps a placeholder). */
+    @Transactional
+    public void delete(long accountId, long commentId) {
+        Comment c = db.one("SELECT * FROM comment WHERE id = ? FOR UPDATE", Comment::map, commentId)
+                .orElseThrow(() -> DomainException.notFound("comment"));
+        if (c.authorId() != accountId) {
+            throw DomainException.notAllowed("comments.not-author");
+        }
+        if ("DELETED_BY_AUTHOR".equals(c.status())) {
+            throw DomainException.conflict("comments.already-deleted");
+        }
+        db.update("UPDATE comment SET status = 'DELETED_BY_AUTHOR' WHERE id = ?", commentId);
+        audit.record(Actor.citizen(accountId), "comment.delete", "comment", commentId, c.status() + "->DELETED_BY_AUTHOR");
+    }
+
+    /** P10: one appeal against a moderator's HIDE. */
+    @Transactional
+    public void appeal(long accountId, long commentId, String statement) {
+        if (statement == null || statement.isBlank() || statement.length() > 1000) {
+            throw DomainException.invalid("comments.appeal.statement");
+        }
+        Comment c = db.one("SELECT * FROM comment WHERE id = ? FOR UPDATE", Comment::map, commentId)
+                .orElseThrow(() -> DomainException.notFound("comment"));
+        if (c.authorId() != accountId) {
+            throw DomainException.notAllowed("comments.not-author");
+        }
+        if (!"HIDDEN".equals(c.status())) {
+            throw DomainException.conflict("comments.appeal.not-hidden");
+        }
+        try {
+            db.insert("INSERT INTO comment_appeal (comment_id, author_id, statement, created_at) VALUES (?,?,?,?)",
+                    commentId, accountId, statement.strip(), clock.instant());
+        } catch (Db.DuplicateRow e) {
+            throw DomainException.conflict("comments.appeal.already");
+        }
+        audit.record(Actor.citizen(accountId), "comment.appeal", "comment", commentId, "appeal filed");
+    }
+
+    /** Another moderator decides the appeal: UPHOLD keeps it hidden, RESTORE shows it again. */
+    @Transactional
+    public void decideAppeal(Actor moderator, long commentId, String decision) {
+        if (!"UPHOLD".equals(decision) && !"RESTORE".equals(decision)) {
+            throw DomainException.invalid("comments.appeal.decision");
+        }
+        Comment c = db.one("SELECT * FROM comment WHERE id = ? FOR UPDATE", Comment::map, commentId)
+                .orElseThrow(() -> DomainException.notFound("comment"));
+        long appeal = db.number("SELECT id FROM comment_appeal WHERE comment_id = ? AND decision IS NULL FOR UPDATE", commentId);
+        if (appeal == 0) {
+            throw DomainException.conflict("comments.appeal.none");
+        }
+        long hiddenBy = db.number("""
+                SELECT moderator_id FROM moderation_action WHERE target_type = 'COMMENT' AND target_id = ? AND action = 'HIDE'
+                ORDER BY id DESC LIMIT 1""", commentId);
+        if (hiddenBy == moderator.accountId()) {
+            throw DomainException.notAllowed("comments.appeal.same-moderator");
+        }
+        db.update("UPDATE comment_appeal SET decided_by = ?, decision = ?, decided_at = ? WHERE id = ?",
+                moderator.accountId(), decision, clock.instant(), appeal);
+        if ("RESTORE".equals(decision)) {
+            db.update("UPDATE comment SET status = 'VISIBLE' WHERE id = ?", commentId);
+            db.update("""
+                    INSERT INTO moderation_action (target_type, target_id, moderator_id, action, reason_code, note, created_at)
+                    VALUES ('COMMENT',?,?,'RESTORE','APPEAL',NULL,?)""", commentId, moderator.accountId(), clock.instant());
+        }
+        audit.record(moderator, "comment.appeal.decide", "comment", commentId, "decision=" + decision);
+        notifier.tell(c.authorId(), "comments.notify.APPEAL_" + decision, link(c));
+    }
+
+    /** Appeals waiting for a decision, for the moderation queue. */
+    public record PendingAppeal(long commentId, String body, String statement) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<PendingAppeal> pendingAppeals() {
+        return db.list("""
+                SELECT c.id, c.body, a.statement FROM comment_appeal a JOIN comment c ON c.id = a.comment_id
+                WHERE a.decision IS NULL ORDER BY a.id""", rs -> new PendingAppeal(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
     @Transactional(readOnly = true)
     public List<Comment> thread(String targetType, long targetId) {
         List<Comment> all = db.list("SELECT * FROM comment WHERE target_type = ? AND target_id = ? ORDER BY id",

@@ -161,6 +161,28 @@ class ParticipationController {
         return Flash.redirect("/city-questions/" + id + "#comment-" + cid, "comments.notice.posted");
     }
 
+    @Post("/comments/{id}/delete")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> deleteComment(Authentication auth, @PathVariable long id) {
+        comments.delete(CurrentUser.from(auth).accountId(), id);
+        return Flash.redirect(CommentService.link(comments.find(id)), "comments.notice.deleted");
+    }
+
+    @Serdeable
+    record AppealForm(@Nullable String statement) {
+    }
+
+    @Post("/comments/{id}/appeal")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> appeal(Authentication auth, @PathVariable long id, @Body AppealForm form) {
+        comments.appeal(CurrentUser.from(auth).accountId(), id, form.statement());
+        return Flash.redirect(CommentService.link(comments.find(id)), "comments.notice.appealed");
+    }
+
     @Post("/comments/{id}/report")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

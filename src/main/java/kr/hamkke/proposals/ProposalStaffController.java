@@ -148,7 +148,7 @@ class ProposalStaffController {
     @Secured(Role.Names.MODERATOR)
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> moderation(HttpRequest<?> request) {
-        return pages.ok(request, "proposals/staff-moderation", Map.of("items", comments.queue(),
+        return pages.ok(request, "proposals/staff-moderation", Map.of("items", comments.queue(), "appeals", comments.pendingAppeals(),
                 "reasons", CommentService.REPORT_REASONS.stream().sorted().toList()));
     }
 
@@ -159,6 +159,19 @@ class ProposalStaffController {
     MutableHttpResponse<?> moderate(Authentication auth, @PathVariable long id, @Body CommentForms.Moderate form) {
         comments.moderate(CurrentUser.from(auth).as(Role.Names.MODERATOR), id, form.action() == null ? "" : form.action(),
                 form.reasonCode(), form.note());
+        return Flash.redirect("/staff/proposals/moderation", "comments.notice.moderated");
+    }
+
+    @Serdeable
+    record AppealDecisionForm(@Nullable String decision) {
+    }
+
+    @Post("/comments/{id}/appeal-decision")
+    @Secured(Role.Names.MODERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> decideAppeal(Authentication auth, @PathVariable long id, @Body AppealDecisionForm form) {
+        comments.decideAppeal(CurrentUser.from(auth).as(Role.Names.MODERATOR), id, form.decision() == null ? "" : form.decision());
         return Flash.redirect("/staff/proposals/moderation", "comments.notice.moderated");
     }
 

@@ -350,4 +350,41 @@ class ProposalWebTest {
         assertTrue(new Browser(server.getURI()).get("/proposals/" + duplicate).body().contains("/proposals/" + target));
         assertEquals(409, m.post("/staff/proposals/" + duplicate + "/publish", Map.of()).statusCode(), "merged is final");
     }
+
+    @Test
+    void authorsDeleteCommentsAndAppealAHideOnceToAnotherModerator() {
+        long proposal = new Fixtures(ctx).published(Fixtures.people(1).get(0), "댓글 이의 신청 테스트");
+        var commenter = TestAccounts.verified(ctx);
+        Browser c = signedIn(commenter);
+        c.get("/proposals/" + proposal);
+        long kept = Long.parseLong(c.post("/proposals/" + proposal + "/comments", Map.of("body", "숨겨질 댓글입니다"))
+                .headers().firstValue("Location").orElseThrow().replaceAll(".*#comment-", ""));
+        long removed = Long.parseLong(c.post("/proposals/" + proposal + "/comments", Map.of("body", "지울 댓글입니다"))
+                .headers().firstValue("Location").orElseThrow().replaceAll(".*#comment-", ""));
+        Browser other = signedIn(TestAccounts.verified(ctx));
+        other.get("/proposals/" + proposal);
+        assertEquals(403, other.post("/comments/" + removed + "/delete", Map.of()).statusCode());
+        assertEquals(303, c.post("/comments/" + removed + "/delete", Map.of()).statusCode());
+        assertEquals("DELETED_BY_AUTHOR", string("SELECT status FROM comment WHERE id = ?", removed));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'comment.delete' AND subject_id = ?", String.valueOf(removed)));
+
+        assertEquals(409, c.post("/comments/" + kept + "/appeal", Map.of("statement", "왜 숨겼나요")).statusCode(), "nothing to appeal yet");
+        var first = TestAccounts.withRole(ctx, Role.MODERATOR);
+        Browser m1 = signedIn(first);
+        m1.get("/staff/proposals/moderation");
+        assertEquals(303, m1.post("/staff/comments/" + kept + "/moderate",
+                Map.of("action", "HIDE", "reasonCode", "OTHER", "note", "주제와 관계없는 내용이라 숨깁니다. 확인 바랍니다.")).statusCode());
+        assertTrue(c.get("/proposals/" + proposal).body().contains("/comments/" + kept + "/appeal"), "the author is offered the appeal");
+        assertEquals(303, c.post("/comments/" + kept + "/appeal", Map.of("statement", "제안과 관련된 의견이었습니다.")).statusCode());
+        assertEquals(409, c.post("/comments/" + kept + "/appeal", Map.of("statement", "한 번 더")).statusCode(), "one appeal");
+        assertEquals(403, m1.post("/staff/comments/" + kept + "/appeal-decision", Map.of("decision", "RESTORE")).statusCode(),
+                "decided by another moderator");
+        Browser m2 = signedIn(TestAccounts.withRole(ctx, Role.MODERATOR));
+        assertTrue(m2.get("/staff/proposals/moderation").body().contains("제안과 관련된 의견이었습니다."));
+        assertEquals(303, m2.post("/staff/comments/" + kept + "/appeal-decision", Map.of("decision", "RESTORE")).statusCode());
+        assertEquals("VISIBLE", string("SELECT status FROM comment WHERE id = ?", kept));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'comment.appeal' AND subject_id = ?", String.valueOf(kept)));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'comment.appeal.decide' AND subject_id = ?", String.valueOf(kept)));
+        assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE account_id = ? AND message LIKE '%이의 신청이 받아들여져%'", commenter.id()));
+    }
 }

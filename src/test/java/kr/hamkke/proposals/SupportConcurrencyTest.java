@@ -198,4 +198,33 @@ class SupportConcurrencyTest {
         assertTrue(string("SELECT summary FROM audit_event WHERE action = 'proposal.answer.publish' AND subject_id = ?",
                 String.valueOf(id)).contains("lateDays="));
     }
+
+    @Test
+    void forumPositionsAreOnePerPersonUnderConcurrency() throws Exception {
+        long opener = Fixtures.people(1).get(0);
+        ForumService forums = ctx.getBean(ForumService.class);
+        long forum = forums.openStaffForum(new Actor(opener, "MODERATOR"), "동시 입장 테스트", "배경 설명", null, null);
+        List<Long> people = Fixtures.people(60);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (long person : people) {
+            tasks.add(() -> forums.takePosition(person, forum, "PRO"));
+        }
+        long same = people.get(0);
+        for (int i = 0; i < 30; i++) {
+            String position = i % 2 == 0 ? "CON" : "NEUTRAL";
+            tasks.add(() -> {
+                try {
+                    return forums.takePosition(same, forum, position);
+                } catch (kr.hamkke.shared.DomainException e) {
+                    return -1;
+                }
+            });
+        }
+        concurrently(32, tasks);
+        assertEquals(60, count("SELECT COUNT(*) FROM forum_position WHERE forum_id = ?", forum));
+        assertEquals(60, count("SELECT participant_count FROM forum WHERE id = ?", forum));
+        assertEquals(60, count("SELECT pro_count + con_count + neutral_count FROM forum WHERE id = ?", forum));
+        assertEquals(count("SELECT COUNT(*) FROM forum_position WHERE forum_id = ? AND position = 'PRO'", forum),
+                count("SELECT pro_count FROM forum WHERE id = ?", forum), "materialised counts match the rows");
+    }
 }
