@@ -141,6 +141,10 @@ class ForumAndQuestionTest {
                 count("SELECT id FROM city_question_option WHERE question_id = ? AND ordinal = 2", q));
 
         Fixtures fx = new Fixtures(ctx);
+        HttpResponse<String> openPage = signedIn(TestAccounts.verified(ctx)).get("/city-questions/" + q);
+        assertEquals(200, openPage.statusCode());
+        assertTrue(openPage.body().contains("type=\"radio\" name=\"option\""), "single choice uses radio buttons");
+        assertTrue(openPage.body().contains("결과는 마감 후 공개됩니다"));
         Browser b = new Browser(server.getURI());
         for (int i = 0; i < 3; i++) {
             String token = Fixtures.token(b, TestAccounts.verified(ctx).email());

@@ -61,6 +61,7 @@ class ProposalWebTest {
         b.get("/proposals/" + id);
         assertEquals(303, b.post("/proposals/" + id + "/submit", Map.of()).statusCode());
         assertEquals("SUBMITTED", string("SELECT status FROM proposal WHERE id = ?", id));
+        assertTrue(b.get("/proposals/mine").body().contains("공공자전거 대여소를 모든 지하철역에"));
         assertEquals(404, new Browser(server.getURI()).get("/proposals/" + id).statusCode(), "not public before screening");
 
         var moderator = TestAccounts.withRole(ctx, Role.MODERATOR);

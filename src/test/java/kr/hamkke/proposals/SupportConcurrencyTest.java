@@ -181,6 +181,15 @@ class SupportConcurrencyTest {
         assertEquals("proposals.answer.not-reviewer", fx.json(refused.body()).get("code"));
 
         var reviewer = TestAccounts.withRole(ctx, Role.DEPT_REVIEWER, "ORG_UNIT", "RECYCLE");
+        Browser rb = new Browser(server.getURI());
+        assertEquals(303, rb.signIn(reviewer.email(), TestAccounts.PASSWORD).statusCode());
+        HttpResponse<String> queue = rb.get("/staff/proposals/review");
+        assertTrue(queue.body().contains("/staff/proposals/" + id + "/answer"), "the reviewer's queue links the answer form");
+        assertTrue(queue.body().contains("답변 지연"), "overdue answers are flagged in the staff queue");
+        assertEquals(200, rb.get("/staff/proposals/" + id + "/answer").statusCode());
+        Browser ob = new Browser(server.getURI());
+        assertEquals(303, ob.signIn(other.email(), TestAccounts.PASSWORD).statusCode());
+        assertEquals(403, ob.get("/staff/proposals/" + id + "/answer").statusCode());
         String token = Fixtures.token(b, reviewer.email());
         assertEquals(200, b.json("POST", "/api/proposals/" + id + "/answer",
                 "{\"outcome\":\"PARTIALLY_ACCEPTED\",\"body\":\"초안입니다\",\"publish\":false}", token).statusCode());
