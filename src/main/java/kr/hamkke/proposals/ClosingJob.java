@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Closes support windows and forums whose time is up. Overdue answers are computed at query time. */
+/** Closes support windows and forums whose time is up, and reconciles counters nightly. Overdue answers are computed at query time. */
 @Singleton
 @Requires(property = "hamkke.proposals.scheduler.enabled", notEquals = "false")
 class ClosingJob {
@@ -19,6 +19,18 @@ class ClosingJob {
     ClosingJob(ProposalService proposals, ForumService forums) {
         this.proposals = proposals;
         this.forums = forums;
+    }
+
+    @Scheduled(cron = "0 30 3 * * *", zoneId = "Asia/Seoul")
+    void reconcile() {
+        try {
+            var mismatched = proposals.reconcileCounts();
+            if (!mismatched.isEmpty()) {
+                LOG.error("ALERT support counters did not match their rows and were corrected: proposals {}", mismatched);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("counter reconciliation failed", e);
+        }
     }
 
     @Scheduled(fixedDelay = "5m", initialDelay = "1m")

@@ -236,6 +236,24 @@ public class ProposalService {
         return closed;
     }
 
+    /**
+     * Nightly check of the materialised counters against the rows (DOMAIN §8.1). A mismatch is corrected,
+     * audited and returned so the caller can alert; thresholds are not re-evaluated.
+     */
+    @Transactional
+    public List<Long> reconcileCounts() {
+        List<Long> mismatched = db.list("""
+                SELECT p.id FROM proposal p
+                WHERE p.support_count <> (SELECT COUNT(*) FROM proposal_support s WHERE s.proposal_id = p.id)""", rs -> rs.getLong(1));
+        for (long id : mismatched) {
+            Proposal p = lock(id);
+            long actual = db.number("SELECT COUNT(*) FROM proposal_support WHERE proposal_id = ?", id);
+            db.update("UPDATE proposal SET support_count = ? WHERE id = ?", actual, id);
+            audit.record(Actor.SYSTEM, "proposal.reconcile", "proposal", id, "support_count " + p.supportCount() + " -> " + actual);
+        }
+        return mismatched;
+    }
+
     private void applyThresholds(Proposal p) {
         RuleSet rules = p.rules();
         if (ProposalRules.triggersReview(p.facts(), rules)) {

@@ -236,4 +236,18 @@ class SupportConcurrencyTest {
         assertEquals(count("SELECT COUNT(*) FROM forum_position WHERE forum_id = ? AND position = 'PRO'", forum),
                 count("SELECT pro_count FROM forum WHERE id = ?", forum), "materialised counts match the rows");
     }
+
+    @Test
+    void nightlyReconciliationCorrectsAndAuditsADriftedCounter() throws Exception {
+        Fixtures fx = new Fixtures(ctx);
+        long id = fx.published(Fixtures.people(1).get(0), "카운터 대사 테스트");
+        fx.support(id, Fixtures.people(3));
+        try (var c = kr.hamkke.testing.TestDatabase.connect()) {
+            c.createStatement().executeUpdate("UPDATE proposal SET support_count = 7 WHERE id = " + id);
+        }
+        assertTrue(service.reconcileCounts().contains(id));
+        assertEquals(3, count("SELECT support_count FROM proposal WHERE id = ?", id));
+        assertEquals(1, audits("proposal.reconcile", id));
+        assertTrue(service.reconcileCounts().stream().noneMatch(p -> p == id));
+    }
 }
