@@ -44,10 +44,15 @@ class VerificationController {
     private final Validator validator;
     private final Clock clock;
     private final Pages pages;
+    private final AccountService accounts;
+    private final SessionCookies session;
 
     VerificationController(CensusVerification census, PhoneVerification phone, VerificationService verifications,
-                           ReferenceData reference, Validator validator, Clock clock, Pages pages) {
+                           ReferenceData reference, Validator validator, Clock clock, Pages pages,
+                           AccountService accounts, SessionCookies session) {
         this.pages = pages;
+        this.accounts = accounts;
+        this.session = session;
         this.census = census;
         this.phone = phone;
         this.verifications = verifications;
@@ -76,7 +81,7 @@ class VerificationController {
         if (errors.isEmpty()) {
             try {
                 census.verify(user.accountId(), form.censusName(), birth, form.identityNumber());
-                return Flash.redirect("/verify/done", "notice.verified");
+                return verified(user);
             } catch (DomainException e) {
                 errors.add("censusName", "error." + e.code());
             }
@@ -125,7 +130,7 @@ class VerificationController {
         if (errors.isEmpty()) {
             try {
                 if (phone.confirm(user.accountId(), form.code())) {
-                    return Flash.redirect("/verify/done", "notice.verified");
+                    return verified(user);
                 }
                 errors.add("code", "error.verification.phone.wrong-code");
             } catch (DomainException e) {
@@ -144,6 +149,14 @@ class VerificationController {
     Map<String, Object> done(Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         return Map.of("verified", verifications.find(user.accountId()).isPresent());
+    }
+
+    /** The session is reissued with the VERIFIED role, so the new rights apply at once. */
+    private MutableHttpResponse<?> verified(CurrentUser user) {
+        MutableHttpResponse<?> response = Flash.redirect("/verify/done", "notice.verified");
+        Account account = accounts.find(user.accountId()).orElseThrow();
+        session.signIn(response, new SignedInUser(account.id(), account.nickname(), account.email(), accounts.rolesOf(account.id())));
+        return response;
     }
 
     private MutableHttpResponse<?> invalid(HttpRequest<?> request, Authentication auth, CensusForm censusForm, PhoneForm phoneForm, FormErrors errors) {
