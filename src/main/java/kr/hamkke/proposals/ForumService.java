@@ -83,11 +83,11 @@ public class ForumService {
     /** P5: one position per verified person; it may change until close. Returns the participant count. */
     @Transactional
     public int takePosition(long accountId, long forumId, String position) {
+        VerifiedIdentity person = verifications.find(accountId)
+                .orElseThrow(() -> DomainException.notAllowed("proposals.not-verified"));
         if (!POSITIONS.contains(position)) {
             throw DomainException.invalid("forums.position.invalid");
         }
-        VerifiedIdentity person = verifications.find(accountId)
-                .orElseThrow(() -> DomainException.notAllowed("proposals.not-verified"));
         Forum f = lock(forumId);
         Instant now = clock.instant();
         if (!"OPEN".equals(f.status()) || now.isBefore(f.opensAt()) || now.isAfter(f.closesAt())) {
@@ -143,13 +143,13 @@ public class ForumService {
     /** 시장 답변: only a DEPT_REVIEWER of the 시장실 (org unit MAYOR). */
     @Transactional
     public void answerAsMayor(long accountId, long forumId, String body) {
+        Forum f = lock(forumId);
         if (!grants.reviewsFor(accountId, "MAYOR")) {
             throw DomainException.notAllowed("forums.mayor.only");
         }
         if (body == null || body.strip().length() < 20 || body.length() > 10_000) {
             throw DomainException.invalid("forums.mayor.body");
         }
-        Forum f = lock(forumId);
         if (!"AWAITING_MAYOR".equals(f.status())) {
             throw DomainException.conflict("forums.mayor.not-awaiting");
         }

@@ -222,12 +222,12 @@ class ProposalStaffController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> createQuestion(Authentication auth, @Body QuestionForm form) {
         CurrentUser user = CurrentUser.from(auth);
-        if (!user.has(Role.Names.ADMIN) && !grants.reviewsFor(user.accountId(), form.orgUnit())) {
-            throw DomainException.notAllowed("questions.not-department");
-        }
         if (form.title() == null || form.title().isBlank() || form.title().length() > 150 || form.background() == null
                 || form.background().isBlank()) {
             throw DomainException.invalid("questions.invalid");
+        }
+        if (!user.has(Role.Names.ADMIN) && !grants.reviewsFor(user.accountId(), form.orgUnit())) {
+            throw DomainException.notAllowed("questions.not-department");
         }
         long id = questions.create(user.as(user.has(Role.Names.ADMIN) ? Role.Names.ADMIN : Role.Names.DEPT_REVIEWER),
                 new CityQuestionService.NewQuestion(form.orgUnit(), form.kind(), form.cadence(), form.title(), form.background(),

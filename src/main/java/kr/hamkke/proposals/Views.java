@@ -1,6 +1,5 @@
 package kr.hamkke.proposals;
 
-import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
@@ -29,11 +28,11 @@ class Views {
         this.reference = reference;
     }
 
-    MutableHttpResponse<Writable> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
+    MutableHttpResponse<?> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
         return pages.ok(request, view, with(model));
     }
 
-    MutableHttpResponse<Writable> invalid(HttpRequest<?> request, String view, Map<String, Object> model) {
+    MutableHttpResponse<?> invalid(HttpRequest<?> request, String view, Map<String, Object> model) {
         return pages.invalid(request, view, with(model));
     }
 
