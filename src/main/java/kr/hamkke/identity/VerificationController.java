@@ -74,10 +74,7 @@ class VerificationController {
     MutableHttpResponse<?> byCensus(HttpRequest<?> request, Authentication auth, @Body CensusForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), CensusForm.FIELDS);
-        LocalDate birth = errors.has("censusBirthDate") ? null : VerificationForms.birthDate(form.censusBirthDate(), LocalDate.now(clock));
-        if (!errors.has("censusBirthDate") && birth == null) {
-            errors.add("censusBirthDate", "form.birthDate.invalid");
-        }
+        LocalDate birth = birthDate(errors, "censusBirthDate", form.censusBirthDate());
         if (errors.isEmpty()) {
             try {
                 census.verify(user.accountId(), form.censusName(), birth, form.identityNumber());
@@ -95,10 +92,7 @@ class VerificationController {
     MutableHttpResponse<?> sendCode(HttpRequest<?> request, Authentication auth, @Body PhoneForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), PhoneForm.FIELDS);
-        LocalDate birth = errors.has("birthDate") ? null : VerificationForms.birthDate(form.birthDate(), LocalDate.now(clock));
-        if (!errors.has("birthDate") && birth == null) {
-            errors.add("birthDate", "form.birthDate.invalid");
-        }
+        LocalDate birth = birthDate(errors, "birthDate", form.birthDate());
         if (errors.isEmpty() && !reference.isDistrict(form.guCode())) {
             errors.add("guCode", "form.guCode.required");
         }
@@ -149,6 +143,18 @@ class VerificationController {
     Map<String, Object> done(Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         return Map.of("verified", verifications.find(user.accountId()).isPresent());
+    }
+
+    /** A date that passed the pattern check but does not exist, or lies in the future, is an error too. */
+    private LocalDate birthDate(FormErrors errors, String field, String text) {
+        if (errors.has(field)) {
+            return null;
+        }
+        LocalDate birth = VerificationForms.birthDate(text, LocalDate.now(clock));
+        if (birth == null) {
+            errors.add(field, "form.birthDate.invalid");
+        }
+        return birth;
     }
 
     /** The session is reissued with the VERIFIED role, so the new rights apply at once. */
