@@ -166,6 +166,9 @@ public class BudgetLineService {
         if (v < 0 || v > MAX_WON) {
             throw new InvalidInput(field, "budget.amount-range");
         }
+        if (v % 1000 != 0) {
+            throw new InvalidInput(field, "budget.amount-thousands");
+        }
         return v;
     }
 
@@ -195,6 +198,9 @@ public class BudgetLineService {
         }
         if (in.amountWon() == null || in.amountWon() <= 0 || in.amountWon() > MAX_WON) {
             throw new InvalidInput("amountWon", "budget.link-amount");
+        }
+        if (in.amountWon() % 1000 != 0) {
+            throw new InvalidInput("amountWon", "budget.amount-thousands");
         }
         String note = requireNote(in.note());
         String reasonCode = null;
