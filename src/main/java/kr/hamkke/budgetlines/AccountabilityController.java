@@ -76,6 +76,7 @@ class AccountabilityController {
         BudgetReports.GroupBy g = groupBy(by);
         List<BudgetReports.OverviewRow> rows = reports.overview(year, g, sort, guNames());
         Map<String, Object> m = new HashMap<>();
+        m.put("fmt", Fmt.INSTANCE);
         m.put("years", years);
         m.put("year", year);
         m.put("by", g.name().toLowerCase());
@@ -118,6 +119,7 @@ class AccountabilityController {
     HttpResponse<?> line(HttpRequest<?> request, @Nullable Authentication auth, @PathVariable long id) {
         BudgetReports.LineView v = reports.lineView(id, !Access.readsAll(auth));
         Map<String, Object> m = new HashMap<>();
+        m.put("fmt", Fmt.INSTANCE);
         m.put("v", v);
         m.put("chart", SpendingChart.svg(v.line(), v.snapshots()));
         return pages.ok(request, "budgetlines/line", m);
@@ -131,6 +133,7 @@ class AccountabilityController {
         SubjectKind k = SubjectKind.parse(kind).orElseThrow(() -> DomainException.notFound("budget.subject-not-found"));
         Accountability.Timeline t = accountability.timeline(k, id, !Access.readsAll(auth));
         Map<String, Object> m = new HashMap<>();
+        m.put("fmt", Fmt.INSTANCE);
         m.put("t", t);
         m.put("charts", t.lines().stream().map(v -> SpendingChart.svg(v.line(), v.snapshots())).toList());
         m.put("following", auth != null && store.followers(k, id).contains(CurrentUser.from(auth).accountId()));

@@ -65,6 +65,7 @@ class BudgetStaffController {
 
     private static Map<String, Object> common(Authentication auth) {
         Map<String, Object> m = new HashMap<>();
+        m.put("fmt", Fmt.INSTANCE);
         m.put("canEdit", Access.edits(auth));
         m.put("statuses", LineStatus.values());
         m.put("reasons", PublicReason.values());
