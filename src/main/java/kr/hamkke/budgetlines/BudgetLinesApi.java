@@ -232,6 +232,11 @@ class BudgetLinesApi {
         return CurrentUser.from(auth).as(Role.Names.BUDGET_STAFF);
     }
 
+    @Error(exception = io.micronaut.json.JsonSyntaxException.class)
+    HttpResponse<?> malformed(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
+    }
+
     @Error(exception = InvalidInput.class)
     HttpResponse<?> invalid(HttpRequest<?> request, InvalidInput e) {
         String text = messages.getMessage("error." + e.code(), Locales.of(request)).orElse(e.code());
