@@ -85,6 +85,8 @@ class BudgetLinesDemoData implements DemoData {
                     store.update("UPDATE budget_line SET gu_code = '11680' WHERE id = ?", l.id());
                     service.link(DEMO, l.id(), new LinkInput("PB_PROJECT", 2018001L, "강남구 공구도서관 운영",
                             "FUNDED", l.budgetCurrentWon(), null, null, "2018 시민참여예산 선정 사업 (보고서 별첨 1)"));
+                    store.update("UPDATE funding SET created_at = ? WHERE subject_id = 2018001",
+                            LocalDate.of(2018, 1, 15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
                     service.addMilestone(DEMO, SubjectKind.PB_PROJECT, 2018001L, "2018-06-30",
                             "공구도서관 운영 예산 전액 집행 (’18.6.30. 기준 100%)", true);
                 });
@@ -112,6 +114,9 @@ class BudgetLinesDemoData implements DemoData {
                 null, "INFEASIBLE", "교통 부서의 기존 BIT 확충 계획과 겹쳐 별도 예산 없이 그 계획으로 추진합니다.",
                 "중복 사업 조정"));
 
+        // the links were decided at the start of the year (before the monthly snapshots)
+        store.update("UPDATE funding SET created_at = ? WHERE subject_id IN (9001, 9002, 9003, 9004, 9005)",
+                LocalDate.of(y, 1, 2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         for (int m = 1; m < today.getMonthValue(); m++) {
             LocalDate end = YearMonth.of(y, m).atEndOfMonth();
             // on pace: spending follows the calendar
