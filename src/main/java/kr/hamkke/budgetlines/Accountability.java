@@ -54,11 +54,13 @@ public class Accountability {
             entries.addAll(s.decisionHistory(kind, id));
         }
         Map<Long, BudgetReports.LineView> lines = new LinkedHashMap<>();
+        List<Funding> visible = new ArrayList<>();
         for (Funding f : funding) {
             LocalDate on = LocalDate.ofInstant(f.createdAt(), clock.getZone());
             if (f.lineId() == null) {
                 entries.add(new FundingSubjects.TimelineEntry(on, "DECISION", f.outcome().label(),
                         PublicReason.parse(f.reasonCode()).map(PublicReason::label).orElse("") + " — " + f.publicReason(), null));
+                visible.add(f);
                 continue;
             }
             BudgetReports.LineView v = lines.get(f.lineId());
@@ -70,6 +72,7 @@ public class Accountability {
                 }
                 lines.put(f.lineId(), v);
             }
+            visible.add(f);
             String detail = v.line().fiscalYear() + "년 " + v.line().department() + " 「" + v.line().programName() + "」 "
                     + Amounts.formatThousandWon(f.amountWon()) + "천원 (" + Amounts.formatForCitizens(f.amountWon()) + ")";
             if (f.outcome().needsReason()) {
@@ -99,7 +102,7 @@ public class Accountability {
                     m.completed() ? "완료" : "진행", m.text(), null));
         }
         entries.sort(Comparator.comparing(FundingSubjects.TimelineEntry::date, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new Timeline(ref, summary.orElse(null), entries, funding, List.copyOf(lines.values()), milestones,
+        return new Timeline(ref, summary.orElse(null), entries, visible, List.copyOf(lines.values()), milestones,
                 milestones.stream().anyMatch(Milestone::completed));
     }
 }

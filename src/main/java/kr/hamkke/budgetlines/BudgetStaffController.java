@@ -179,10 +179,16 @@ class BudgetStaffController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> milestone(Authentication auth, @Body StaffForms.MilestoneForm form) {
-        SubjectKind kind = SubjectKind.parse(form.subjectKind()).orElseThrow(() -> new InvalidInput("subjectKind", "budget.subject-kind"));
+        String ref = form.subjectId() == null ? "" : form.subjectId().strip();
+        String kindText = form.subjectKind();
+        if (ref.contains(":")) {
+            kindText = ref.substring(0, ref.indexOf(':'));
+            ref = ref.substring(ref.indexOf(':') + 1);
+        }
+        SubjectKind kind = SubjectKind.parse(kindText).orElseThrow(() -> new InvalidInput("subjectKind", "budget.subject-kind"));
         long subjectId;
         try {
-            subjectId = Long.parseLong(form.subjectId() == null ? "" : form.subjectId().strip());
+            subjectId = Long.parseLong(ref);
         } catch (NumberFormatException e) {
             throw new InvalidInput("subjectId", "budget.subject-id");
         }
