@@ -82,9 +82,10 @@ class BudgetLinesWebTest {
         assertTrue(overview.body().contains("웹 시험 공중화장실 사업") && overview.body().contains("/accountability/pb-project/82001"));
         HttpResponse<String> byGu = anonymous.get("/accountability?fiscalYear=2023&by=district");
         assertEquals(200, byGu.statusCode());
-        HttpResponse<String> csv = anonymous.get("/accountability/overview.csv?fiscalYear=2023");
+        HttpResponse<byte[]> csv = BudgetApiSupport.getBytes(anonymous, server.getURI() + "/accountability/overview.csv?fiscalYear=2023", null);
         assertEquals(200, csv.statusCode());
-        assertTrue(csv.body().contains("시민참여과"), csv.body());
+        String csvText = new String(csv.body(), StandardCharsets.UTF_8);
+        assertTrue(csvText.contains("시민참여과"), csvText);
         assertEquals(404, anonymous.get("/accountability/pb-project/99999999").statusCode());
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'budgetline.milestone' AND subject_id = '82001'"));
     }
