@@ -57,6 +57,10 @@ final class ApiJson {
     }
 
     @Serdeable
+    record WinnerLineInput(@Nullable LineInput line, @Nullable LinkInput link) {
+    }
+
+    @Serdeable
     record CorrectionInput(@Nullable Integer row, @Nullable String column, @Nullable String value, @Nullable String note) {
     }
 

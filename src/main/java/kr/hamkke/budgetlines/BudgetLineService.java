@@ -61,6 +61,19 @@ public class BudgetLineService {
         return line(id);
     }
 
+    /** A new line for a winner: the line and its first link in one transaction (amount defaults to 예산현액). */
+    @Transactional
+    public BudgetLine createForWinner(Actor actor, LineInput in, LinkInput link) {
+        if (link == null) {
+            throw new InvalidInput("subjectKind", "budget.subject-kind");
+        }
+        BudgetLine line = create(actor, in);
+        LinkInput l = link.amountWon() != null ? link : new LinkInput(link.subjectKind(), link.subjectId(),
+                link.subjectTitle(), link.outcome(), line.budgetCurrentWon(), link.reasonCode(), link.publicReason(), link.note());
+        link(actor, line.id(), l);
+        return line;
+    }
+
     @Transactional
     public BudgetLine update(Actor actor, long id, LineInput in) {
         BudgetLine before = store.lockLine(id).orElseThrow(() -> DomainException.notFound("budget.line-not-found"));

@@ -87,6 +87,19 @@ class BudgetLinesApi {
     }
 
     @Secured(Role.Names.BUDGET_STAFF)
+    @Post("/api/budget-lines/for-winner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<ApiJson.LineJson> createForWinner(Authentication auth, @Body ApiJson.WinnerLineInput body) {
+        if (body.line() == null) {
+            throw new InvalidInput("line", "budget.program-name");
+        }
+        BudgetLine line = service.createForWinner(staff(auth), body.line(), body.link());
+        return HttpResponse.created(ApiJson.line(reports.lineView(line.id(), false), true),
+                URI.create("/api/budget-lines/" + line.id()));
+    }
+
+    @Secured(Role.Names.BUDGET_STAFF)
     @Put("/api/budget-lines/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

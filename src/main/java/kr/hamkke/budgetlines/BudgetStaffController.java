@@ -107,7 +107,10 @@ class BudgetStaffController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> create(HttpRequest<?> request, Authentication auth, @Body StaffForms.LineForm form) {
         try {
-            BudgetLine line = service.create(staff(auth), form.toInput());
+            LinkInput winner = form.winner();
+            LineInput input = form.toInput();
+            BudgetLine line = winner == null ? service.create(staff(auth), input)
+                    : service.createForWinner(staff(auth), input, winner);
             return Flash.redirect("/staff/budget-lines/" + line.id(), "budget.notice.created");
         } catch (DomainException e) {
             Map<String, Object> m = common(auth);

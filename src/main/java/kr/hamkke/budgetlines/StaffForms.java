@@ -17,19 +17,31 @@ final class StaffForms {
                     @Nullable String original, @Nullable String finalAmount, @Nullable String carriedOver,
                     @Nullable String prevOriginal, @Nullable String prevFinal, @Nullable String pbTag,
                     @Nullable String guCode, @Nullable String status, @Nullable String reasonCode,
-                    @Nullable String reason, @Nullable String published) {
+                    @Nullable String reason, @Nullable String published, @Nullable String subjectKind,
+                    @Nullable String subjectId, @Nullable String subjectTitle, @Nullable String linkAmount,
+                    @Nullable String note) {
 
         static LineForm of(BudgetLine l) {
             return new LineForm(String.valueOf(l.fiscalYear()), l.bureau(), l.division(), l.programName(),
                     l.programCode(), l.kind(), th(l.originalWon()), th(l.finalWon()), th(l.carriedOverWon()),
                     l.prevOriginalWon() == null ? "" : th(l.prevOriginalWon()),
                     l.prevFinalWon() == null ? "" : th(l.prevFinalWon()), l.pbTag() ? "yes" : null,
-                    l.guCode(), l.status().name(), l.statusReasonCode(), l.statusReason(), l.published() ? "yes" : null);
+                    l.guCode(), l.status().name(), l.statusReasonCode(), l.statusReason(), l.published() ? "yes" : null,
+                    null, null, null, null, null);
         }
 
         static LineForm blank(int year) {
             return new LineForm(String.valueOf(year), "", "", "", "", "PROGRAM", "", "", "0", "", "", null, "",
-                    "REQUESTED", "", "", null);
+                    "REQUESTED", "", "", null, "", "", "", "", "");
+        }
+
+        /** The winner to attach right away, or null when the subject fields are empty. */
+        LinkInput winner() {
+            if ((subjectId == null || subjectId.isBlank()) && (subjectTitle == null || subjectTitle.isBlank())) {
+                return null;
+            }
+            return new LinkForm(subjectKind, subjectId, subjectTitle, "FUNDED", linkAmount, null, null, note)
+                    .toInput(linkAmount != null && !linkAmount.isBlank());
         }
 
         LineInput toInput() {
@@ -65,6 +77,9 @@ final class StaffForms {
                 throw new InvalidInput("subjectId", "budget.subject-id");
             }
             Long won = needsAmount ? won("amount", amount, true) : null;
+            if (!needsAmount && amount != null && !amount.isBlank()) {
+                won = won("amount", amount, false);
+            }
             if (needsAmount && won == null) {
                 throw new InvalidInput("amount", "budget.link-amount");
             }

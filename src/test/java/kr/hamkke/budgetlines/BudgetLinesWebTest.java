@@ -91,6 +91,36 @@ class BudgetLinesWebTest {
     }
 
     @Test
+    void aWinnerBecomesANewLineInOneStep() throws Exception {
+        BudgetApiSupport.User staff = BudgetApiSupport.user(ctx, server.getURI(), Role.BUDGET_STAFF);
+        Browser b = staff.browser();
+        b.get("/staff/budget-lines/new");
+        HttpResponse<String> created = b.post("/staff/budget-lines", Map.ofEntries(Map.entry("fiscalYear", "2023"), Map.entry("bureau", "시민협력국"),
+                Map.entry("division", "지역공동체과"), Map.entry("programName", "청년 귀농·귀촌 지원 프로젝트"), Map.entry("original", "80,000"),
+                Map.entry("status", "CONFIRMED"), Map.entry("published", "yes"), Map.entry("subjectKind", "PB_PROJECT"),
+                Map.entry("subjectId", "83001"), Map.entry("subjectTitle", "청년 귀농·귀촌 지원 프로젝트"),
+                Map.entry("note", "총회 승인 사업으로 새 사업 편성")));
+        assertEquals(303, created.statusCode(), created.body());
+        assertEquals(80_000_000L, count("SELECT amount_won FROM funding WHERE subject_id = 83001"));
+
+        HttpResponse<String> api = b.json("POST", "/api/budget-lines/for-winner", """
+                {"line":{"fiscalYear":2023,"bureau":"시민협력국","division":"지역공동체과","programName":"전통시장 공유 와이파이 (API)",
+                         "originalWon":30000000,"status":"CONFIRMED","published":true},
+                 "link":{"subjectKind":"PROPOSAL","subjectId":83002,"subjectTitle":"전통시장 공유 와이파이 구축","amountWon":20000000,
+                         "note":"채택 제안 편성"}}""", staff.token());
+        assertEquals(201, api.statusCode(), api.body());
+        assertTrue(api.body().contains("\"allocatedWon\":20000000"), api.body());
+        long lines = count("SELECT COUNT(*) FROM budget_line");
+        HttpResponse<String> tooMuch = b.json("POST", "/api/budget-lines/for-winner", """
+                {"line":{"fiscalYear":2023,"bureau":"시민협력국","division":"지역공동체과","programName":"초과 연결 새 사업",
+                         "originalWon":10000000},
+                 "link":{"subjectKind":"PROPOSAL","subjectId":83003,"subjectTitle":"초과 제안","amountWon":20000000,"note":"초과 시도"}}""",
+                staff.token());
+        assertEquals(409, tooMuch.statusCode(), tooMuch.body());
+        assertEquals(lines, count("SELECT COUNT(*) FROM budget_line"), "the line is rolled back with its refused link");
+    }
+
+    @Test
     void staffUploadShowsFindingsAcceptsACorrectionWithANoteAndApplies() throws Exception {
         BudgetApiSupport.User staff = BudgetApiSupport.user(ctx, server.getURI(), Role.BUDGET_STAFF);
         Browser b = staff.browser();
