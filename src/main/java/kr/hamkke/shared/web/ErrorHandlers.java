@@ -74,6 +74,11 @@ class ErrorHandlers {
                 new Problem.FieldProblem(e.getArgument().getName(), "required")));
     }
 
+    @Error(global = true, exception = io.micronaut.web.router.exceptions.UnsatisfiedRouteException.class)
+    public HttpResponse<?> unsatisfiedRoute(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
+    }
+
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", null);

@@ -1,6 +1,8 @@
 package kr.hamkke.shared.web;
 
-import io.micronaut.core.io.Writable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,19 +32,26 @@ public class Pages {
         this.layout = layout;
     }
 
-    public MutableHttpResponse<Writable> render(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+    public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
         ModelAndView<Map<String, Object>> mav = new ModelAndView<>(view, new HashMap<>(model));
         layout.process(request, mav);
-        Writable body = renderer.render(view, mav.getModel().orElseThrow(), request);
-        return HttpResponse.<Writable>status(status).contentType(HTML).body(body);
+        // Rendered now, not while the response streams: a template error must become an error
+        // page, never a half-written or hanging response.
+        StringWriter html = new StringWriter(8192);
+        try {
+            renderer.render(view, mav.getModel().orElseThrow(), request).writeTo(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.<String>status(status).contentType(HTML).body(html.toString());
     }
 
-    public MutableHttpResponse<Writable> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
+    public MutableHttpResponse<String> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
         return render(request, HttpStatus.OK, view, model);
     }
 
     /** A form submit that failed validation: 422 and the same page with its errors. */
-    public MutableHttpResponse<Writable> invalid(HttpRequest<?> request, String view, Map<String, Object> model) {
+    public MutableHttpResponse<String> invalid(HttpRequest<?> request, String view, Map<String, Object> model) {
         return render(request, HttpStatus.UNPROCESSABLE_ENTITY, view, model);
     }
 }
