@@ -61,6 +61,11 @@ final class ApiJson {
     }
 
     @Serdeable
+    record ImportBody(@Nullable String csv, @Nullable String source, @Nullable Integer fiscalYear, @Nullable String bureau,
+                      @Nullable String asOf) {
+    }
+
+    @Serdeable
     record CorrectionInput(@Nullable Integer row, @Nullable String column, @Nullable String value, @Nullable String note) {
     }
 

@@ -157,6 +157,17 @@ class BudgetLinesApi {
         return HttpResponse.created(ApiJson.importJson(v), URI.create("/api/budget-lines/imports/" + v.record().id()));
     }
 
+    /** The same upload as JSON: {@code {"csv": "...", "source", "fiscalYear", "bureau", "asOf"}} (CSV as text). */
+    @Secured(Role.Names.BUDGET_STAFF)
+    @Post("/api/budget-lines/imports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<ApiJson.ImportJson> uploadJson(Authentication auth, @Body ApiJson.ImportBody body) {
+        byte[] bytes = body.csv() == null ? new byte[0] : body.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var v = imports.upload(staff(auth), body.source(), bytes, body.fiscalYear(), body.bureau(), date("asOf", body.asOf()));
+        return HttpResponse.created(ApiJson.importJson(v), URI.create("/api/budget-lines/imports/" + v.record().id()));
+    }
+
     @Secured({Role.Names.BUDGET_STAFF, Role.Names.AUDITOR})
     @Get("/api/budget-lines/imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -126,6 +126,18 @@ class BudgetLinesApiTest {
     }
 
     @Test
+    void importAcceptsJsonWithTheCsvAsText() {
+        BudgetApiSupport.User staff = staff();
+        String csv = new String(BundledReportTables.resource("fy2020-section-donation.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\uFEFF", "").replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n");
+        HttpResponse<String> up = staff.browser().json("POST", "/api/budget-lines/imports",
+                "{\"fiscalYear\":2020,\"source\":\"donation.csv\",\"csv\":\"" + csv + "\"}", staff.token());
+        assertEquals(201, up.statusCode(), up.body());
+        assertTrue(up.body().contains("\"format\":\"EXEC_FORECAST\""), up.body());
+        assertEquals(422, staff.browser().json("POST", "/api/budget-lines/imports", "{}", staff.token()).statusCode());
+    }
+
+    @Test
     void concurrentLinksNeverExceedTheBudgetCurrent() throws Exception {
         BudgetApiSupport.User staff = staff();
         HttpResponse<String> created = staff.browser().json("POST", "/api/budget-lines", """
