@@ -1,6 +1,8 @@
 package kr.hamkke;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import kr.hamkke.shared.db.EmbeddedDatabase;
 
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.TimeZone;
  * Starts Hamkke, or runs one of its command-line tools ({@code tally}, {@code sortition},
  * {@code audit-verify}) when the first argument names one.
  */
+@OpenAPIDefinition(info = @Info(title = "Hamkke (함께서울) API", version = "0.1",
+        description = "Public and staff API of Seoul's participation platform. Errors are application/problem+json."))
 public class Application {
 
     public static void main(String[] args) {
@@ -19,6 +23,9 @@ public class Application {
         if (args.length > 0 && !args[0].startsWith("-")) {
             System.exit(Commands.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
+        // The embedded database means a developer's machine: dev environment with demo data.
+        // An external database means a real deployment: prod, unless MICRONAUT_ENVIRONMENTS says otherwise.
+        String defaultEnvironment = DatabaseSettings.externalConfigured() ? "prod" : "dev";
         if (!DatabaseSettings.externalConfigured()) {
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDirectory().resolve("mariadb"));
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-db-stop"));
@@ -26,7 +33,7 @@ public class Application {
         }
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .defaultEnvironments("dev")
+                .defaultEnvironments(defaultEnvironment)
                 .start();
     }
 

@@ -8,6 +8,8 @@ final class Commands {
 
     static int run(String command, String[] args) {
         return switch (command) {
+            case "audit-verify" -> kr.hamkke.audit.AuditVerifyCommand.run(args, System.out, System.err);
+            case "tally" -> kr.hamkke.budgeting.tally.TallyCommand.run(args, System.out, System.err);
             case "sortition" -> kr.hamkke.assembly.sortition.SortitionCommand.run(args, System.out, System.err);
             default -> {
                 System.err.println("unknown command: " + command

@@ -73,6 +73,7 @@ public class AuditVerification {
         return new Head(AuditChain.combinedHead(heads), entries, heads);
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Head(String head, long entries, List<String> chainHeads) {
     }
 

@@ -44,10 +44,15 @@ class VerificationController {
     private final Validator validator;
     private final Clock clock;
     private final Pages pages;
+    private final AccountService accounts;
+    private final SessionCookies session;
 
     VerificationController(CensusVerification census, PhoneVerification phone, VerificationService verifications,
-                           ReferenceData reference, Validator validator, Clock clock, Pages pages) {
+                           ReferenceData reference, Validator validator, Clock clock, Pages pages,
+                           AccountService accounts, SessionCookies session) {
         this.pages = pages;
+        this.accounts = accounts;
+        this.session = session;
         this.census = census;
         this.phone = phone;
         this.verifications = verifications;
@@ -69,14 +74,11 @@ class VerificationController {
     MutableHttpResponse<?> byCensus(HttpRequest<?> request, Authentication auth, @Body CensusForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), CensusForm.FIELDS);
-        LocalDate birth = errors.has("censusBirthDate") ? null : VerificationForms.birthDate(form.censusBirthDate(), LocalDate.now(clock));
-        if (!errors.has("censusBirthDate") && birth == null) {
-            errors.add("censusBirthDate", "form.birthDate.invalid");
-        }
+        LocalDate birth = birthDate(errors, "censusBirthDate", form.censusBirthDate());
         if (errors.isEmpty()) {
             try {
                 census.verify(user.accountId(), form.censusName(), birth, form.identityNumber());
-                return Flash.redirect("/verify/done", "notice.verified");
+                return verified(user);
             } catch (DomainException e) {
                 errors.add("censusName", "error." + e.code());
             }
@@ -90,10 +92,7 @@ class VerificationController {
     MutableHttpResponse<?> sendCode(HttpRequest<?> request, Authentication auth, @Body PhoneForm form) {
         CurrentUser user = CurrentUser.from(auth);
         FormErrors errors = FormErrors.of(validator.validate(form), PhoneForm.FIELDS);
-        LocalDate birth = errors.has("birthDate") ? null : VerificationForms.birthDate(form.birthDate(), LocalDate.now(clock));
-        if (!errors.has("birthDate") && birth == null) {
-            errors.add("birthDate", "form.birthDate.invalid");
-        }
+        LocalDate birth = birthDate(errors, "birthDate", form.birthDate());
         if (errors.isEmpty() && !reference.isDistrict(form.guCode())) {
             errors.add("guCode", "form.guCode.required");
         }
@@ -125,7 +124,7 @@ class VerificationController {
         if (errors.isEmpty()) {
             try {
                 if (phone.confirm(user.accountId(), form.code())) {
-                    return Flash.redirect("/verify/done", "notice.verified");
+                    return verified(user);
                 }
                 errors.add("code", "error.verification.phone.wrong-code");
             } catch (DomainException e) {
@@ -144,6 +143,26 @@ class VerificationController {
     Map<String, Object> done(Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         return Map.of("verified", verifications.find(user.accountId()).isPresent());
+    }
+
+    /** A date that passed the pattern check but does not exist, or lies in the future, is an error too. */
+    private LocalDate birthDate(FormErrors errors, String field, String text) {
+        if (errors.has(field)) {
+            return null;
+        }
+        LocalDate birth = VerificationForms.birthDate(text, LocalDate.now(clock));
+        if (birth == null) {
+            errors.add(field, "form.birthDate.invalid");
+        }
+        return birth;
+    }
+
+    /** The session is reissued with the VERIFIED role, so the new rights apply at once. */
+    private MutableHttpResponse<?> verified(CurrentUser user) {
+        MutableHttpResponse<?> response = Flash.redirect("/verify/done", "notice.verified");
+        Account account = accounts.find(user.accountId()).orElseThrow();
+        session.signIn(response, new SignedInUser(account.id(), account.nickname(), account.email(), accounts.rolesOf(account.id())));
+        return response;
     }
 
     private MutableHttpResponse<?> invalid(HttpRequest<?> request, Authentication auth, CensusForm censusForm, PhoneForm phoneForm, FormErrors errors) {

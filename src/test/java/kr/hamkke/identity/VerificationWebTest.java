@@ -67,6 +67,8 @@ class VerificationWebTest {
         assertTrue(wrong.body().contains("명부에서 일치하는 사람을 찾지 못했습니다"));
         HttpResponse<String> ok = b.post("/verify/census", Map.of("censusName", "김 서울", "censusBirthDate", "1990-01-02", "identityNumber", number));
         assertEquals(303, ok.statusCode(), ok.body());
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(b.cookie("JWT").split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(payload.contains("\"VERIFIED\""), "the session is reissued with the new role: " + payload);
         VerifiedIdentity identity = verifications.find(account.id()).orElseThrow();
         assertEquals(LocalDate.of(1990, 1, 2), identity.birthDate());
         assertEquals("11440", identity.homeGu());

@@ -10,6 +10,7 @@ public class DatabaseSession implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         if (!"false".equals(System.getProperty("hamkke.test.database"))) {
             TestDatabase.startOnce();
+            System.out.println("hamkke tests use: " + TestDatabase.description());
         }
     }
 }

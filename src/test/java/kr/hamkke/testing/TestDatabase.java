@@ -38,7 +38,17 @@ public final class TestDatabase {
         }
         try {
             Path home = Files.createTempDirectory("hamkke-test-db");
-            if ("mysql8".equals(System.getProperty("hamkke.test.db"))) {
+            if ("mysql8".equals(System.getProperty("hamkke.test.db")) && dockerAvailable()) {
+                var container = new org.testcontainers.containers.MySQLContainer<>("mysql:8.4")
+                        .withDatabaseName("hamkke").withUsername("root").withPassword("")
+                        .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
+                container.start();
+                System.setProperty("datasources.default.url", container.getJdbcUrl() + "?rewriteBatchedStatements=true");
+                System.setProperty("datasources.default.username", "root");
+                System.setProperty("datasources.default.password", "");
+                running = container::stop;
+                description = "MySQL 8.4 (Testcontainers)";
+            } else if ("mysql8".equals(System.getProperty("hamkke.test.db"))) {
                 Mysql8 mysql = Mysql8.start(home);
                 running = mysql;
                 description = "MySQL 8.0.15 on port " + mysql.port;
@@ -58,6 +68,14 @@ public final class TestDatabase {
             }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
         }
     }
 

@@ -74,6 +74,11 @@ class ErrorHandlers {
                 new Problem.FieldProblem(e.getArgument().getName(), "required")));
     }
 
+    @Error(global = true, exception = io.micronaut.web.router.exceptions.UnsatisfiedRouteException.class)
+    public HttpResponse<?> unsatisfiedRoute(HttpRequest<?> request) {
+        return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
+    }
+
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return errors.error(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", null);
@@ -112,12 +117,25 @@ class ErrorHandlers {
 
     @Error(global = true, exception = Throwable.class)
     public HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+        if (isMalformedJson(e)) {
+            return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
+        }
         if (isDatabaseDown(e)) {
             LOG.error("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.toString());
             return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);
         }
         LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
         return errors.error(request, HttpStatus.INTERNAL_SERVER_ERROR, "server", null);
+    }
+
+    /** A request body that is not JSON at all: the client's mistake, not ours. */
+    private static boolean isMalformedJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseDown(Throwable e) {

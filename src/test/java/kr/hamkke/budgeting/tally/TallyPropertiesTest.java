@@ -4,29 +4,63 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
 import kr.hamkke.shared.Rational;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import kr.hamkke.testing.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
 /** Invariants of the counting rules on random small elections, and MES against a naive per-voter version. */
 class TallyPropertiesTest {
 
-    @Provide
-    Arbitrary<TallyInstance> elections() {
-        Arbitrary<Integer> projects = Arbitraries.integers().between(1, 7);
-        return projects.flatMap(m -> {
-            Arbitrary<List<Long>> costs = Arbitraries.longs().between(0, 30).list().ofSize(m);
-            Arbitrary<List<List<Integer>>> ballots = Arbitraries.integers().between(0, m - 1).set().ofMinSize(1).ofMaxSize(m)
-                    .map(s -> (List<Integer>) new ArrayList<>(s)).list().ofMinSize(1).ofMaxSize(12);
-            Arbitrary<Long> budget = Arbitraries.longs().between(1, 80);
-            Arbitrary<Long> seedPoints = Arbitraries.longs().between(0, 1000);
-            return Combinators.combine(costs, ballots, budget, seedPoints).as((c, b, bud, seed) -> instance(m, c, b, bud, seed));
-        });
+    /**
+     * A small election as generated: 1..7 projects costing 0..30 each, 1..12 ballots each listing a non-empty set
+     * of projects, a budget of 1..80 and a seed 0..1000 for the points. Its toString is what a failure reports.
+     */
+    record Election(int m, List<Long> costs, List<List<Integer>> ballots, long budget, long seedPoints) {
+        TallyInstance instance() {
+            return TallyPropertiesTest.instance(m, costs, ballots, budget, seedPoints);
+        }
+    }
+
+    private static Election election(Random rnd) {
+        int m = rnd.nextInt(1, 8);
+        List<Long> costs = new ArrayList<>(m);
+        for (int p = 0; p < m; p++) costs.add(rnd.nextLong(0, 31));
+        int voters = rnd.nextInt(1, 13);
+        List<List<Integer>> ballots = new ArrayList<>(voters);
+        for (int i = 0; i < voters; i++) ballots.add(ballot(rnd, m));
+        return new Election(m, costs, ballots, rnd.nextLong(1, 81), rnd.nextLong(0, 1001));
+    }
+
+    /** A set of 1..m distinct projects, listed in the set's iteration order as the jqwik version did. */
+    private static List<Integer> ballot(Random rnd, int m) {
+        List<Integer> all = new ArrayList<>(IntStream.range(0, m).boxed().toList());
+        Collections.shuffle(all, rnd);
+        Set<Integer> chosen = new HashSet<>(all.subList(0, rnd.nextInt(1, m + 1)));
+        return new ArrayList<>(chosen);
+    }
+
+    /**
+     * The ends of every range: 1 or 7 projects, all free or all costing 30, one ballot with one project or
+     * 12 ballots listing everything, budget 1 or 80, seed 0 or 1000 (32 elections).
+     */
+    private static List<Election> edgeElections() {
+        List<Election> elections = new ArrayList<>();
+        for (int m : new int[] {1, 7})
+            for (long cost : new long[] {0, 30})
+                for (boolean full : new boolean[] {false, true})
+                    for (long budget : new long[] {1, 80})
+                        for (long seed : new long[] {0, 1000}) {
+                            List<Integer> everything = IntStream.range(0, m).boxed().toList();
+                            List<List<Integer>> ballots = full ? Collections.nCopies(12, everything) : List.of(List.of(0));
+                            elections.add(new Election(m, Collections.nCopies(m, cost), ballots, budget, seed));
+                        }
+        return elections;
     }
 
     private static TallyInstance instance(int m, List<Long> costs, List<List<Integer>> ballots, long budget, long seed) {
@@ -45,46 +79,61 @@ class TallyPropertiesTest {
         return new TallyInstance(ids, cost, Rational.of(budget), listed, points, null, m);
     }
 
-    @Property(tries = 300)
-    void greedy_stays_in_budget_and_is_exhaustive(@ForAll("elections") TallyInstance e) {
-        for (Satisfaction s : Satisfaction.values()) {
-            GreedyResult r = Greedy.run(e, s);
-            assertTrue(r.totalCost().compareTo(e.budget()) <= 0);
-            assertEquals(List.of(), r.violations(), "greedy " + s);
-        }
+    @Test
+    void greedy_stays_in_budget_and_is_exhaustive() {
+        PropertyCheck.forAll("greedy_stays_in_budget_and_is_exhaustive", 300, edgeElections(),
+                TallyPropertiesTest::election, election -> {
+                    TallyInstance e = election.instance();
+                    for (Satisfaction s : Satisfaction.values()) {
+                        GreedyResult r = Greedy.run(e, s);
+                        assertTrue(r.totalCost().compareTo(e.budget()) <= 0);
+                        assertEquals(List.of(), r.violations(), "greedy " + s);
+                    }
+                });
     }
 
-    @Property(tries = 300)
-    void mes_invariants_hold(@ForAll("elections") TallyInstance e) {
-        for (Satisfaction s : List.of(Satisfaction.COST, Satisfaction.CARDINALITY, Satisfaction.POINTS)) {
-            MesResult r = EqualShares.run(e, s);
-            assertTrue(r.totalCost().compareTo(e.budget()) <= 0);
-            assertEquals(List.of(), r.violations(), "MES " + s);
-            for (MesRound round : r.rounds()) assertEquals(round.cost(), round.paid());
-            for (int i = 0; i < e.ballotCount(); i++) {
-                assertTrue(r.finalBudget(i).signum() >= 0);
-                assertTrue(r.finalBudget(i).compareTo(r.startingBudget(i)) <= 0);
+    @Test
+    void mes_invariants_hold() {
+        PropertyCheck.forAll("mes_invariants_hold", 300, edgeElections(), TallyPropertiesTest::election, election -> {
+            TallyInstance e = election.instance();
+            for (Satisfaction s : List.of(Satisfaction.COST, Satisfaction.CARDINALITY, Satisfaction.POINTS)) {
+                MesResult r = EqualShares.run(e, s);
+                assertTrue(r.totalCost().compareTo(e.budget()) <= 0);
+                assertEquals(List.of(), r.violations(), "MES " + s);
+                for (MesRound round : r.rounds()) assertEquals(round.cost(), round.paid());
+                for (int i = 0; i < e.ballotCount(); i++) {
+                    assertTrue(r.finalBudget(i).signum() >= 0);
+                    assertTrue(r.finalBudget(i).compareTo(r.startingBudget(i)) <= 0);
+                }
             }
-        }
+        });
     }
 
-    @Property(tries = 300)
-    void lazy_grouped_mes_equals_naive_per_voter_mes(@ForAll("elections") TallyInstance e) {
-        for (Satisfaction s : List.of(Satisfaction.COST, Satisfaction.CARDINALITY, Satisfaction.POINTS)) {
-            List<String> lazy = EqualShares.run(new GroupedProfile(e, s), 0, false).selected();
-            assertEquals(NaiveMes.run(e, s, 0), lazy, "MES " + s);
-            assertEquals(EqualShares.run(e, s).selected(), lazy, "traced MES " + s);
-        }
+    @Test
+    void lazy_grouped_mes_equals_naive_per_voter_mes() {
+        PropertyCheck.forAll("lazy_grouped_mes_equals_naive_per_voter_mes", 300, edgeElections(),
+                TallyPropertiesTest::election, election -> {
+                    TallyInstance e = election.instance();
+                    for (Satisfaction s : List.of(Satisfaction.COST, Satisfaction.CARDINALITY, Satisfaction.POINTS)) {
+                        List<String> lazy = EqualShares.run(new GroupedProfile(e, s), 0, false).selected();
+                        assertEquals(NaiveMes.run(e, s, 0), lazy, "MES " + s);
+                        assertEquals(EqualShares.run(e, s).selected(), lazy, "traced MES " + s);
+                    }
+                });
     }
 
-    @Property(tries = 200)
-    void add1_result_fits_the_budget(@ForAll("elections") TallyInstance e) {
-        MesResult r = Completions.add1(e, Satisfaction.COST);
-        assertTrue(r.totalCost().compareTo(e.budget()) <= 0);
-        assertEquals(List.of(), r.violations());
-        GreedyResult completed = Completions.greedy(e, r);
-        assertEquals(r.selected(), completed.selected().subList(0, r.selected().size()));
-        assertEquals(List.of(), completed.violations());
+    @Test
+    void add1_result_fits_the_budget() {
+        PropertyCheck.forAll("add1_result_fits_the_budget", 200, edgeElections(), TallyPropertiesTest::election,
+                election -> {
+                    TallyInstance e = election.instance();
+                    MesResult r = Completions.add1(e, Satisfaction.COST);
+                    assertTrue(r.totalCost().compareTo(e.budget()) <= 0);
+                    assertEquals(List.of(), r.violations());
+                    GreedyResult completed = Completions.greedy(e, r);
+                    assertEquals(r.selected(), completed.selected().subList(0, r.selected().size()));
+                    assertEquals(List.of(), completed.violations());
+                });
     }
 
     /** MES written straight from the definition: every voter separately, every candidate every round. */

@@ -133,7 +133,9 @@ class RouteSecurityTest {
                 boolean toSignIn = status == 303 && response.headers().firstValue("Location").orElse("").startsWith("/signin");
                 boolean refused = status == 401 || status == 403 || toSignIn;
                 boolean allowed = rule.allows(personaRoles.get(persona.getKey()));
-                if (allowed == refused) {
+                if (status >= 500) {
+                    wrong.add(rule.method() + " " + rule.path() + " as " + persona.getKey() + " → " + status + " (server error)");
+                } else if (allowed == refused) {
                     wrong.add(rule.method() + " " + rule.path() + " as " + persona.getKey() + " → " + status
                             + (allowed ? " (should be allowed)" : " (should be refused)"));
                 }

@@ -1,0 +1,48 @@
+package kr.hamkke.proposals;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Closes support windows and forums whose time is up, and reconciles counters nightly. Overdue answers are computed at query time. */
+@Singleton
+@Requires(property = "hamkke.proposals.scheduler.enabled", notEquals = "false")
+class ClosingJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClosingJob.class);
+
+    private final ProposalService proposals;
+    private final ForumService forums;
+
+    ClosingJob(ProposalService proposals, ForumService forums) {
+        this.proposals = proposals;
+        this.forums = forums;
+    }
+
+    @Scheduled(cron = "0 30 3 * * *", zoneId = "Asia/Seoul")
+    void reconcile() {
+        try {
+            var mismatched = proposals.reconcileCounts();
+            if (!mismatched.isEmpty()) {
+                LOG.error("ALERT support counters did not match their rows and were corrected: proposals {}", mismatched);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("counter reconciliation failed", e);
+        }
+    }
+
+    @Scheduled(fixedDelay = "5m", initialDelay = "1m")
+    void run() {
+        try {
+            int closed = proposals.closeExpired();
+            int forumsClosed = forums.closeDue();
+            if (closed + forumsClosed > 0) {
+                LOG.info("closed {} proposals and {} forums", closed, forumsClosed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("closing job failed", e);
+        }
+    }
+}
