@@ -59,6 +59,11 @@ public final class Models {
     @Serdeable
     public record Event(Instant occurredAt, String actorRole, String action, String fromStatus, String toStatus,
                         String reasonCode, String publicText) {
+        /** KST time for the timeline. */
+        public String when() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(occurredAt.atZone(kr.hamkke.shared.ClockFactory.SEOUL));
+        }
     }
 
     @Serdeable

@@ -350,7 +350,7 @@ class BudgetingController {
     /** The published input: anonymised ballots as a Pabulib file (after publication). */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/tracks/{id}/ballots.pb")
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, MediaType.APPLICATION_OCTET_STREAM})
     HttpResponse<String> export(@PathVariable long id, @Nullable Authentication auth) {
         boolean staff = auth != null && auth.getRoles().contains("BUDGET_STAFF");
         if (!staff && tallies.published(id).isEmpty()) {
