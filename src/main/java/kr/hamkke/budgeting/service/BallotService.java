@@ -104,6 +104,17 @@ public class BallotService {
                 "SELECT source FROM pb_ballot WHERE track_id = ? AND identity_hash = ?", rs -> rs.getString(1), trackId, v.identityHash()));
     }
 
+    @Transactional(readOnly = true)
+    public String identityHashOfAccount(long accountId) {
+        return verification.find(accountId).map(VerifiedIdentity::identityHash).orElse(null);
+    }
+
+    @Transactional(readOnly = true)
+    public String identityHashOfEmail(String email) {
+        return db.one("SELECT v.identity_hash FROM account a JOIN verification v ON v.account_id = a.id WHERE a.email = ?",
+                rs -> rs.getString(1), email == null ? "" : email.strip()).orElse(null);
+    }
+
     /** An online ballot (web form or API). {@code idempotencyKey} may be null. */
     @Transactional
     public Receipt submitOnline(long accountId, boolean committeeMember, long trackId, List<BallotPick> picks, String idempotencyKey) {

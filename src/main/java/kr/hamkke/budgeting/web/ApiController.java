@@ -61,9 +61,11 @@ class ApiController {
     private final CycleService cycles;
     private final ProjectService projects;
     private final BallotService ballots;
+    private final kr.hamkke.budgeting.service.BallotDesk desk;
     private final TallyService tallies;
 
-    ApiController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies) {
+    ApiController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies, kr.hamkke.budgeting.service.BallotDesk desk) {
+        this.desk = desk;
         this.cycles = cycles;
         this.projects = projects;
         this.ballots = ballots;
@@ -97,7 +99,7 @@ class ApiController {
         }
         CurrentUser user = CurrentUser.from(auth);
         List<String> ids = body.projectIds() == null ? List.of() : body.projectIds();
-        BallotService.Receipt r = ballots.submitOnline(user.accountId(), user.has("PANEL_MEMBER"), id,
+        BallotService.Receipt r = desk.submitOnline(user.accountId(), user.has("PANEL_MEMBER"), id,
                 BudgetingController.picks(ids), idempotencyKey);
         BallotResponse response = new BallotResponse(r.ballotId(), r.version(), r.code(), r.replayed());
         return (r.replayed() ? HttpResponse.ok(response) : HttpResponse.created(response)).header("Cache-Control", "no-store");

@@ -37,11 +37,13 @@ class BoothController {
     private final CycleService cycles;
     private final ProjectService projects;
     private final BallotService ballots;
+    private final kr.hamkke.budgeting.service.BallotDesk desk;
     private final Pages pages;
     private final io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
 
     BoothController(CycleService cycles, ProjectService projects, BallotService ballots, Pages pages,
-                    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc) {
+                    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc, kr.hamkke.budgeting.service.BallotDesk desk) {
+        this.desk = desk;
         this.cycles = cycles;
         this.projects = projects;
         this.ballots = ballots;
@@ -83,7 +85,7 @@ class BoothController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> ballot(HttpRequest<?> request, Authentication auth, @PathVariable long trackId, @Body Map<String, Object> form) {
         CurrentUser user = CurrentUser.from(auth);
-        BallotService.Receipt receipt = ballots.submitAtBooth(user.as(Role.Names.DISTRICT_OFFICER), officerGu(user.accountId()),
+        BallotService.Receipt receipt = desk.submitAtBooth(user.as(Role.Names.DISTRICT_OFFICER), officerGu(user.accountId()),
                 String.valueOf(form.getOrDefault("email", "")), birth(form), trackId,
                 BudgetingController.picks(BudgetingController.formValues(form, "projectIds")));
         Map<String, Object> model = new HashMap<>();
@@ -97,7 +99,7 @@ class BoothController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> issue(Authentication auth, @PathVariable long trackId, @Body Map<String, Object> form) {
         CurrentUser user = CurrentUser.from(auth);
-        ballots.issuePaper(user.as(Role.Names.DISTRICT_OFFICER), officerGu(user.accountId()), String.valueOf(form.getOrDefault("email", "")),
+        desk.issuePaper(user.as(Role.Names.DISTRICT_OFFICER), officerGu(user.accountId()), String.valueOf(form.getOrDefault("email", "")),
                 birth(form), trackId, String.valueOf(form.getOrDefault("serial", "")), String.valueOf(form.getOrDefault("booth", "")));
         return Flash.redirect("/budgeting/booth/" + trackId, "budgeting.notice.paper-issued");
     }

@@ -50,10 +50,12 @@ class BudgetingController {
     private final CycleService cycles;
     private final ProjectService projects;
     private final BallotService ballots;
+    private final kr.hamkke.budgeting.service.BallotDesk desk;
     private final TallyService tallies;
     private final Pages pages;
 
-    BudgetingController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies, Pages pages) {
+    BudgetingController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies, Pages pages, kr.hamkke.budgeting.service.BallotDesk desk) {
+        this.desk = desk;
         this.cycles = cycles;
         this.projects = projects;
         this.ballots = ballots;
@@ -284,7 +286,7 @@ class BudgetingController {
         Track track = cycles.track(id);
         List<String> ids = formValues(form, "projectIds");
         try {
-            BallotService.Receipt receipt = ballots.submitOnline(user.accountId(), user.has("PANEL_MEMBER"), id, picks(ids), null);
+            BallotService.Receipt receipt = desk.submitOnline(user.accountId(), user.has("PANEL_MEMBER"), id, picks(ids), null);
             Map<String, Object> model = new HashMap<>();
             model.put("track", track);
             model.put("receipt", receipt);
