@@ -226,7 +226,7 @@ CREATE TABLE pb_tally_exclusion (
   track_id      BIGINT        NOT NULL,
   project_id    BIGINT        NOT NULL,
   public_reason VARCHAR(1000) NOT NULL,
-  excluded_by   BIGINT        NOT NULL,
+  excluded_by   BIGINT        NULL,
   excluded_at   DATETIME(6)   NOT NULL,
   CONSTRAINT uq_pb_exclusion UNIQUE (track_id, project_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -240,7 +240,7 @@ CREATE TABLE pb_assembly_decision (
   no_votes    INT         NOT NULL,
   abstentions INT         NOT NULL,
   decision    VARCHAR(24) NOT NULL,
-  recorded_by BIGINT      NOT NULL,
+  recorded_by BIGINT      NULL,
   recorded_at DATETIME(6) NOT NULL,
   CONSTRAINT uq_pb_assembly UNIQUE (cycle_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -135,8 +135,13 @@ public class TallyService {
     /** Counts a track (budget staff, TALLY phase; a read-only recount track at any time). */
     @Transactional
     public long run(Actor actor, long trackId) {
+        return run(actor, trackId, false);
+    }
+
+    /** {@code historic}: loading a past cycle's results (demo data, imports), outside its phase. */
+    long run(Actor actor, long trackId, boolean historic) {
         Track track = cycles.track(trackId);
-        if (!track.readOnly()) {
+        if (!track.readOnly() && !historic) {
             cycles.require(track.cycleId(), Capability.TALLY);
         }
         if (published(trackId).isPresent()) {
@@ -245,8 +250,12 @@ public class TallyService {
     /** Publishes the latest run: ON_BALLOT projects become SELECTED or NOT_SELECTED. */
     @Transactional
     public void publish(Actor actor, long trackId) {
+        publish(actor, trackId, false);
+    }
+
+    void publish(Actor actor, long trackId, boolean historic) {
         Track track = cycles.track(trackId);
-        if (!track.readOnly()) {
+        if (!track.readOnly() && !historic) {
             cycles.require(track.cycleId(), Capability.TALLY);
         }
         if (published(trackId).isPresent()) {
@@ -308,7 +317,13 @@ public class TallyService {
     /** B15: the 한마당 총회 approves the published list as a whole; SELECTED projects become ADOPTED. */
     @Transactional
     public int recordAssembly(Actor actor, long cycleId, LocalDate heldOn, int attendees, int yes, int no, int abstain) {
-        cycles.require(cycleId, Capability.ASSEMBLY);
+        return recordAssembly(actor, cycleId, heldOn, attendees, yes, no, abstain, false);
+    }
+
+    int recordAssembly(Actor actor, long cycleId, LocalDate heldOn, int attendees, int yes, int no, int abstain, boolean historic) {
+        if (!historic) {
+            cycles.require(cycleId, Capability.ASSEMBLY);
+        }
         if (attendees <= 0 || yes < 0 || no < 0 || abstain < 0 || yes + no + abstain > attendees) {
             throw DomainException.invalid("budgeting.assembly-invalid");
         }
