@@ -270,7 +270,11 @@ public class BallotService {
     @Transactional(readOnly = true)
     public Turnout turnout(long trackId) {
         long total = db.count("SELECT COUNT(*) FROM pb_ballot WHERE track_id = ?", trackId);
-        return new Turnout(total, grouped("gu_code", trackId), grouped("age_band", trackId), grouped("source", trackId));
+        Map<String, Long> byGu = new LinkedHashMap<>();
+        db.list("""
+                SELECT COALESCE(d.name_ko, '-'), COUNT(*) FROM pb_ballot b LEFT JOIN district d ON d.gu_code = b.gu_code
+                WHERE b.track_id = ? GROUP BY b.gu_code, d.name_ko ORDER BY b.gu_code""", rs -> byGu.put(rs.getString(1), rs.getLong(2)), trackId);
+        return new Turnout(total, byGu, grouped("age_band", trackId), grouped("source", trackId));
     }
 
     private Map<String, Long> grouped(String column, long trackId) {

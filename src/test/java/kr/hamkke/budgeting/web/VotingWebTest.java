@@ -171,4 +171,22 @@ class VotingWebTest {
         assertEquals(201, jongno.json("POST", "/api/budgeting/tracks/" + city + "/ballot", "{\"projectIds\":[\"" + a + "\"]}", null).statusCode());
         assertEquals(0, PbFixtures.count("SELECT COUNT(*) FROM pb_ballot WHERE track_id = ?", mapo));
     }
+
+    @Test
+    void publicApiListsCyclesAndProjects() {
+        long cycle = PbFixtures.cycle(ctx, PhaseKind.VOTING);
+        long track = PbFixtures.cityTrack(ctx, cycle);
+        PbFixtures.project(cycle, track, "A", "공공 와이파이 사각지대 해소", 100_000_000L, "ON_BALLOT");
+        Browser anon = new Browser(server.getURI());
+        HttpResponse<String> cycles = anon.json("GET", "/api/budgeting/cycles", null, null);
+        assertEquals(200, cycles.statusCode());
+        assertTrue(cycles.body().contains("\"current\":\"VOTING\""), cycles.body());
+        HttpResponse<String> projects = anon.json("GET", "/api/budgeting/tracks/" + track + "/projects", null, null);
+        assertEquals(200, projects.statusCode());
+        assertTrue(projects.body().contains("공공 와이파이 사각지대 해소"));
+        assertEquals(404, anon.json("GET", "/api/budgeting/tracks/" + track + "/results", null, null).statusCode());
+        assertEquals(401, anon.json("POST", "/api/budgeting/tracks/" + track + "/ballot", "{\"projectIds\":[]}", null).statusCode());
+        HttpResponse<String> home = anon.get("/");
+        assertTrue(home.body().contains("href=\"/budgeting\""), "navigation entry and home card");
+    }
 }
