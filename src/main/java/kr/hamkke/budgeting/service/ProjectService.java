@@ -203,6 +203,23 @@ public class ProjectService {
                 onBallot ? reason : reason);
     }
 
+    /** §5.4: the proposer withdraws SUBMITTED..ON_BALLOT before VOTING opens, with a public reason. */
+    @Transactional
+    public void withdraw(Actor proposer, long projectId, String reason) {
+        Project p = find(projectId);
+        if (p.proposerId() == null || !p.proposerId().equals(proposer.accountId())) {
+            throw DomainException.notAllowed("forbidden");
+        }
+        if (cycles.frozen(p.cycleId())) {
+            throw DomainException.notAllowed("budgeting.PHASE_CLOSED");
+        }
+        if (!Set.of("SUBMITTED", "ELIGIBLE", "FEASIBLE", "ON_BALLOT").contains(p.status())) {
+            throw DomainException.conflict("budgeting.wrong-status");
+        }
+        requireReason("WITHDRAWN", reason);
+        transition(proposer, p, "WITHDRAWN", "withdraw", "WITHDRAWN", reason);
+    }
+
     void transition(Actor actor, Project p, String to, String action, String reasonCode, String publicText) {
         int changed = db.update("UPDATE pb_project SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
                 to, clock.instant(), p.id(), p.status());

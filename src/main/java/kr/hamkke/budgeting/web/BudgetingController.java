@@ -128,6 +128,8 @@ class BudgetingController {
         model.put("feasibility", projects.feasibility(id));
         model.put("phase", cycles.currentPhase(p.cycleId()).orElse(null));
         model.put("ineligibleCodes", List.of("LAW", "DUPLICATE", "COST", "SCOPE", "RUNNING_COST"));
+        model.put("canWithdraw", CurrentUser.of(request).map(u -> p.proposerId() != null && p.proposerId() == u.accountId()).orElse(false)
+                && !cycles.frozen(p.cycleId()) && List.of("SUBMITTED", "ELIGIBLE", "FEASIBLE", "ON_BALLOT").contains(p.status()));
         model.put("canEdit", CurrentUser.of(request).map(u -> p.proposerId() != null && p.proposerId() == u.accountId()).orElse(false)
                 && cycles.allows(p.cycleId(), Capability.EDIT));
         return pages.ok(request, "budgeting/project", model);
@@ -236,6 +238,15 @@ class BudgetingController {
         Map<String, Object> model = proposeModel(cycles.track(p.trackId()), p, form);
         model.put("errors", errors);
         return pages.invalid(request, "budgeting/propose", model);
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/projects/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> withdraw(Authentication auth, @PathVariable long id, @Body Map<String, String> form) {
+        projects.withdraw(CurrentUser.from(auth).asCitizen(), id, form.get("reason"));
+        return Flash.redirect("/budgeting/projects/" + id, "budgeting.notice.saved");
     }
 
     // ---- ballot ---------------------------------------------------------------------------------

@@ -172,4 +172,24 @@ class StaffWebTest {
         assertEquals("INELIGIBLE", PbFixtures.string("SELECT status FROM pb_project WHERE id = ?", id));
         assertTrue(new Browser(server.getURI()).get("/budgeting/projects/" + id).body().contains("이미 같은 내용의 시 사업이 진행 중"));
     }
+
+    @Test
+    void proposerWithdrawsWithAPublicReasonBeforeVoting() {
+        long cycle = PbFixtures.cycle(ctx, PhaseKind.SUBMISSION);
+        long track = PbFixtures.cityTrack(ctx, cycle);
+        Browser citizen = signedIn(TestAccounts.verified(ctx));
+        citizen.get("/budgeting/tracks/" + track + "/propose");
+        HttpResponse<String> submitted = citizen.post("/budgeting/tracks/" + track + "/propose", Map.of("title", "공원 내 반려견 놀이터",
+                "description", "반려견과 시민이 함께 쓰는 공원 놀이터를 만듭니다. 스무 글자 이상.", "category", "공원", "cost", "90000000"));
+        long id = Long.parseLong(submitted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+        citizen.get("/budgeting/projects/" + id);
+        assertEquals(422, citizen.post("/budgeting/projects/" + id + "/withdraw", Map.of("reason", "짧음")).statusCode());
+        Browser other = signedIn(TestAccounts.verified(ctx));
+        other.get("/budgeting/projects/" + id);
+        assertEquals(403, other.post("/budgeting/projects/" + id + "/withdraw", Map.of("reason", "남의 제안을 철회하려는 시도입니다. 스무 글자 이상.")).statusCode());
+        assertEquals(303, citizen.post("/budgeting/projects/" + id + "/withdraw", Map.of("reason", "구청 사업으로 이미 추진되어 제안을 철회합니다.")).statusCode());
+        assertEquals("WITHDRAWN", PbFixtures.string("SELECT status FROM pb_project WHERE id = ?", id));
+        assertEquals(1, audits("pb.project.withdraw", Long.toString(id)));
+        assertTrue(new Browser(server.getURI()).get("/budgeting/projects/" + id).body().contains("구청 사업으로 이미 추진되어"));
+    }
 }
