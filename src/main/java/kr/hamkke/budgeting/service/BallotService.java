@@ -224,22 +224,44 @@ public class BallotService {
         audit.record(officer, "pb.paper.issue", "pb_paper_issuance", id, "track=" + trackId + " serial=" + serial);
     }
 
-    /** B9: a paper sheet entered per sheet against its issuance serial; the screen never shows the identity. */
-    @Transactional
+    /**
+     * B9: a paper sheet is entered per sheet against its issuance serial, twice by two officers; the
+     * ballot exists once both keyings agree, a mismatch is queued. The screen never shows the identity.
+     * Returns the ballot id, or 0 while the sheet waits for its second keying.
+     */
+    @Transactional(noRollbackFor = DomainException.class)
     public long enterPaper(Actor officer, String officerGu, long trackId, String serial, List<BallotPick> picks) {
         Track track = cycles.track(trackId);
         cycles.require(track.cycleId(), Capability.PAPER);
         requireOfficerScope(officerGu, track);
-        Optional<Object[]> issuance = db.one("SELECT id, identity_hash, entered_at FROM pb_paper_issuance WHERE track_id = ? AND sheet_serial = ? FOR UPDATE",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3)}, trackId, serial);
+        Optional<Object[]> issuance = db.one("""
+                SELECT id, identity_hash, entered_at, first_keying, first_officer FROM pb_paper_issuance
+                WHERE track_id = ? AND sheet_serial = ? FOR UPDATE""",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4), rs.getObject(5)}, trackId, serial);
         if (issuance.isEmpty()) {
             throw DomainException.invalid("budgeting.serial-unknown");
         }
-        if (issuance.get()[2] != null) {
+        Object[] sheet = issuance.get();
+        if (sheet[2] != null) {
             throw DomainException.conflict("budgeting.serial-entered");
         }
         validate(track, picks);
-        String identityHash = (String) issuance.get()[1];
+        String keying = picks.stream().map(p -> p.projectId() + ":" + p.points()).sorted().collect(Collectors.joining(","));
+        long sheetId = (Long) sheet[0];
+        if (sheet[3] == null) {
+            db.update("UPDATE pb_paper_issuance SET first_keying = ?, first_officer = ? WHERE id = ?", keying, officer.accountId(), sheetId);
+            audit.record(officer, "pb.paper.key1", "pb_paper_issuance", sheetId, "track=" + trackId + " serial=" + serial);
+            return 0;
+        }
+        if (((Number) sheet[4]).longValue() == officer.accountId()) {
+            throw DomainException.conflict("budgeting.paper-same-officer");
+        }
+        if (!keying.equals(sheet[3])) {
+            db.update("UPDATE pb_paper_issuance SET mismatch_at = ? WHERE id = ?", clock.instant(), sheetId);
+            audit.record(officer, "pb.paper.mismatch", "pb_paper_issuance", sheetId, "track=" + trackId + " serial=" + serial);
+            throw DomainException.conflict("budgeting.paper-mismatch");
+        }
+        String identityHash = (String) sheet[1];
         lockPerson(identityHash);
         refuseIfBallot(trackId, identityHash);
         Instant now = clock.instant();
@@ -250,9 +272,16 @@ public class BallotService {
                 VALUES (?,?,'CITIZEN','PAPER','SUBMITTED',NULL,?,?,?,1)""", trackId, identityHash, voter.homeGu(),
                 ageBand(voter.birthDate(), cycles.votingCloses(track.cycleId())), now);
         saveSelections(ballotId, picks);
-        db.update("UPDATE pb_paper_issuance SET entered_at = ? WHERE id = ?", now, issuance.get()[0]);
+        db.update("UPDATE pb_paper_issuance SET entered_at = ?, mismatch_at = NULL WHERE id = ?", now, sheetId);
         audit.record(officer, "pb.ballot.paper", "pb_ballot", ballotId, "track=" + trackId + " serial=" + serial);
         return ballotId;
+    }
+
+    /** Sheets whose two keyings disagreed, waiting for a third keying (serials only). */
+    @Transactional(readOnly = true)
+    public List<String> mismatchQueue(long trackId) {
+        return db.list("SELECT sheet_serial FROM pb_paper_issuance WHERE track_id = ? AND mismatch_at IS NOT NULL AND entered_at IS NULL ORDER BY sheet_serial",
+                rs -> rs.getString(1), trackId);
     }
 
     @Transactional(readOnly = true)

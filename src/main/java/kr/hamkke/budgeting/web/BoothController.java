@@ -69,6 +69,7 @@ class BoothController {
         Map<String, Object> model = new HashMap<>();
         model.put("track", track);
         model.put("projects", projects.ofTrack(trackId).stream().filter(p -> "ON_BALLOT".equals(p.status())).toList());
+        model.put("mismatches", ballots.mismatchQueue(trackId));
         return pages.ok(request, "budgeting/booth", model);
     }
 
@@ -109,9 +110,9 @@ class BoothController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> enter(Authentication auth, @PathVariable long trackId, @Body Map<String, Object> form) {
         CurrentUser user = CurrentUser.from(auth);
-        ballots.enterPaper(user.as(Role.Names.DISTRICT_OFFICER), officerGu(user.accountId()), trackId,
+        long ballot = ballots.enterPaper(user.as(Role.Names.DISTRICT_OFFICER), officerGu(user.accountId()), trackId,
                 String.valueOf(form.getOrDefault("serial", "")),
                 BudgetingController.picks(BudgetingController.formValues(form, "projectIds")));
-        return Flash.redirect("/budgeting/booth/" + trackId, "budgeting.notice.paper-entered");
+        return Flash.redirect("/budgeting/booth/" + trackId, ballot == 0 ? "budgeting.notice.paper-keyed" : "budgeting.notice.paper-entered");
     }
 }

@@ -99,6 +99,7 @@ class OnePersonOneVoteTest {
         long cycle = PbFixtures.cycle(ctx, PhaseKind.VOTING);
         long track = PbFixtures.track(ctx, cycle, "GU", "11440", 500_000_000L, "APPROVAL", 2, "GREEDY");
         long a = PbFixtures.project(cycle, track, "A", "사업 A", 100_000_000L, "ON_BALLOT");
+        long b = PbFixtures.project(cycle, track, "B", "사업 B", 100_000_000L, "ON_BALLOT");
         LocalDate birth = LocalDate.of(1966, 6, 6);
         var voter = TestAccounts.verified(ctx, birth, "11440");
         Browser officer = signedIn(TestAccounts.withRole(ctx, Role.DISTRICT_OFFICER, "GU", "11440"));
@@ -117,7 +118,17 @@ class OnePersonOneVoteTest {
 
         HttpResponse<String> entry = officer.post("/budgeting/booth/" + track + "/paper/enter", Map.of("serial", serial, "projectIds", Long.toString(a)));
         assertEquals(303, entry.statusCode());
-        assertEquals(409, officer.post("/budgeting/booth/" + track + "/paper/enter", Map.of("serial", serial, "projectIds", Long.toString(a))).statusCode());
+        assertEquals(0, PbFixtures.count("SELECT COUNT(*) FROM pb_ballot WHERE track_id = ?", track), "one keying is not enough");
+        assertEquals(409, officer.post("/budgeting/booth/" + track + "/paper/enter", Map.of("serial", serial, "projectIds", Long.toString(a))).statusCode(),
+                "officer B must be someone else");
+        Browser officerB = signedIn(TestAccounts.withRole(ctx, Role.DISTRICT_OFFICER, "GU", "11440"));
+        officerB.get("/budgeting/booth/" + track);
+        assertEquals(409, officerB.post("/budgeting/booth/" + track + "/paper/enter", Map.of("serial", serial, "projectIds", Long.toString(b))).statusCode(),
+                "a mismatch is queued");
+        assertTrue(officerB.get("/budgeting/booth/" + track).body().contains(serial));
+        assertEquals(0, PbFixtures.count("SELECT COUNT(*) FROM pb_ballot WHERE track_id = ?", track));
+        assertEquals(303, officerB.post("/budgeting/booth/" + track + "/paper/enter", Map.of("serial", serial, "projectIds", Long.toString(a))).statusCode());
+        assertEquals(409, officerB.post("/budgeting/booth/" + track + "/paper/enter", Map.of("serial", serial, "projectIds", Long.toString(a))).statusCode());
         assertEquals("PAPER", PbFixtures.string("SELECT source FROM pb_ballot WHERE track_id = ?", track));
         assertEquals(1, PbFixtures.count("SELECT COUNT(*) FROM pb_ballot WHERE track_id = ?", track));
 
