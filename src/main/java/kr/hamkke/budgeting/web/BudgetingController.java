@@ -196,10 +196,10 @@ class BudgetingController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> propose(HttpRequest<?> request, Authentication auth, @PathVariable long id, @Body Map<String, String> form) {
         CurrentUser user = CurrentUser.from(auth);
+        Track track = cycles.track(id);
         if (!user.verified()) {
             throw DomainException.notAllowed("budgeting.NOT_VERIFIED");
         }
-        Track track = cycles.track(id);
         FormErrors errors = new FormErrors();
         ProjectService.Draft d = draft(form, errors);
         if (errors.isEmpty()) {
