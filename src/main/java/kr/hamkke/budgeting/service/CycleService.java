@@ -58,47 +58,48 @@ public class CycleService {
                 rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class));
     }
 
-    @Transactional(readOnly = true)
+    // Lookups that refuse (not found, closed) must not doom a caller's transaction that records the refusal.
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public List<Cycle> cycles() {
         return db.list("SELECT " + CYCLE_COLS + " FROM pb_cycle ORDER BY fiscal_year DESC, id DESC", CycleService::cycle);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public Cycle cycle(long id) {
         return db.one("SELECT " + CYCLE_COLS + " FROM pb_cycle WHERE id = ?", CycleService::cycle, id)
                 .orElseThrow(() -> DomainException.notFound("budgeting.cycle"));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public List<Phase> phases(long cycleId) {
         return db.list("SELECT id, cycle_id, kind, ordinal, starts_on, ends_on FROM pb_phase WHERE cycle_id = ? ORDER BY ordinal",
                 CycleService::phase, cycleId);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public List<Track> tracks(long cycleId) {
         return db.list("SELECT " + TRACK_COLS + " FROM pb_track WHERE cycle_id = ? ORDER BY id", CycleService::track, cycleId);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public Track track(long id) {
         return db.one("SELECT " + TRACK_COLS + " FROM pb_track WHERE id = ?", CycleService::track, id)
                 .orElseThrow(() -> DomainException.notFound("budgeting.track"));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public CycleView view(long cycleId) {
         return new CycleView(cycle(cycleId), phases(cycleId), currentPhase(cycleId).orElse(null), tracks(cycleId));
     }
 
     /** The phase containing today, if any. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public Optional<PhaseKind> currentPhase(long cycleId) {
         LocalDate today = today();
         return phases(cycleId).stream().filter(p -> p.contains(today)).map(Phase::kind).findFirst();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public boolean allows(long cycleId, Capability capability) {
         return currentPhase(cycleId).map(k -> k.allows(capability)).orElse(false);
     }
@@ -110,18 +111,18 @@ public class CycleService {
         }
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public Optional<Phase> phase(long cycleId, PhaseKind kind) {
         return phases(cycleId).stream().filter(p -> p.kind() == kind).findFirst();
     }
 
     /** True once the VOTING phase has opened: rules, eligibility and weights are then frozen. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public boolean frozen(long cycleId) {
         return phase(cycleId, PhaseKind.VOTING).map(p -> !today().isBefore(p.startsOn())).orElse(false);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = DomainException.class)
     public LocalDate votingCloses(long cycleId) {
         return phase(cycleId, PhaseKind.VOTING).map(Phase::endsOn).orElse(today());
     }
