@@ -245,9 +245,15 @@ class BudgetStaffController {
     }
 
     static FormErrors errors(DomainException e, String fallbackField) {
-        String field = e instanceof InvalidInput ii ? ii.field() : fallbackField;
+        String field = e instanceof InvalidInput ii ? FORM_FIELDS.getOrDefault(ii.field(), ii.field()) : fallbackField;
         return new FormErrors().add(field, "error." + e.code());
     }
+
+    /** Service field names (amounts in 원) → the staff forms' field ids, so the error summary links reach the field. */
+    private static final Map<String, String> FORM_FIELDS = Map.of(
+            "amountWon", "amount", "committedWon", "committed", "spentWon", "spent",
+            "statedForecastWon", "forecast", "finalWon", "finalAmount", "originalWon", "original",
+            "carriedOverWon", "carriedOver", "prevOriginalWon", "prevOriginal", "prevFinalWon", "prevFinal");
 
     // ---- imports
 
