@@ -25,14 +25,19 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code {n}} in PATH is replaced by a counter that each user advances (one use per user and n, so
  * one-per-person rules see distinct actions). Users sign in as demo citizens through POST /login.
  * {@code --db-baseline JDBC_URL} first measures raw single-row INSERT+COMMIT/s with 8 threads on
- * the same database, the ceiling the HTTP figures are compared with.
+ * the same database, the ceiling the HTTP figures are compared with. {@code --spread} starts user u at
+ * n = n-from + u * (n-to - n-from + 1) / users instead of all at n-from (less contention on one row);
+ * {@code --withdraw} follows each POST with a DELETE on the same path (공감 then 공감 취소).
  */
 public final class LoadDriver {
 
     record Options(URI base, int users, Duration duration, Duration warmup, List<String> gets, String post,
                    String body, int nFrom, int nTo, String dbBaseline, String dbUser, String dbPassword,
-                   String emailPattern, String password) {
+                   String emailPattern, String password, boolean spread, boolean withdraw) {
     }
+
+    /** Where each user's {n} stands, carried from the warm-up into the measured run (no repeats). */
+    private static final Map<Integer, Integer> POSITION = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
@@ -62,12 +67,18 @@ public final class LoadDriver {
             Thread.ofVirtual().start(() -> {
                 long[] mine = new long[1 << 16];
                 int count = 0;
-                int n = o.nFrom();
+                int n = POSITION.computeIfAbsent(user, k -> o.spread()
+                        ? o.nFrom() + (int) ((long) k * (o.nTo() - o.nFrom() + 1) / o.users()) : o.nFrom());
                 int step = 0;
+                boolean undo = false;
                 try {
                     while (System.nanoTime() < end) {
-                        HttpRequest request = next(o, tokens.get(user % tokens.size()), step++, n);
-                        if (request.method().equals("POST")) {
+                        HttpRequest request = undo ? delete(o, tokens.get(user % tokens.size()), n)
+                                : next(o, tokens.get(user % tokens.size()), step++, n);
+                        if (request.method().equals("POST") && o.withdraw()) {
+                            undo = true;
+                        } else if (request.method().equals("POST") || request.method().equals("DELETE")) {
+                            undo = false;
                             n = n >= o.nTo() ? o.nFrom() : n + 1;
                         }
                         long t0 = System.nanoTime();
@@ -82,10 +93,12 @@ public final class LoadDriver {
                             mine = Arrays.copyOf(mine, mine.length * 2);
                         }
                         mine[count++] = micros;
-                        statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+                        statuses.computeIfAbsent(request.method().equals("GET") ? status : status + 10_000 * methodCode(request),
+                                k -> new LongAdder()).increment();
                         requests.incrementAndGet();
                     }
                 } finally {
+                    POSITION.put(user, n);
                     latencies[user] = Arrays.copyOf(mine, count);
                     done.countDown();
                 }
@@ -97,7 +110,9 @@ public final class LoadDriver {
             return;
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        long errors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue().sum()).sum();
+        long posts2xx = statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 102).mapToLong(e -> e.getValue().sum()).sum();
+        System.out.printf("successful POSTs (2xx): %d = %.0f/s%n", posts2xx, posts2xx / seconds);
+        long errors = statuses.entrySet().stream().filter(e -> e.getKey() % 10_000 >= 500).mapToLong(e -> e.getValue().sum()).sum();
         System.out.printf("requests: %d in %.1f s = %.0f req/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; 5xx/failed %d; statuses %s%n",
                 requests.get(), seconds, requests.get() / seconds, pct(all, 50), pct(all, 95), pct(all, 99), errors, statuses);
     }
@@ -121,6 +136,18 @@ public final class LoadDriver {
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(o.body().replace("{n}", Integer.toString(n))))
                 .timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** POST statuses are reported as 1xxxx (e.g. 10201), DELETE as 2xxxx (20200), GET as plain codes. */
+    private static int methodCode(HttpRequest r) {
+        return r.method().equals("POST") ? 1 : 2;
+    }
+
+    /** Withdraws what the previous POST did (--withdraw): DELETE on the same path, so a run is sustainable. */
+    private static HttpRequest delete(Options o, String token, int n) {
+        return HttpRequest.newBuilder(o.base().resolve(o.post().replace("{n}", Integer.toString(n))))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                .DELETE().timeout(Duration.ofSeconds(30)).build();
     }
 
     private static List<String> signIn(HttpClient client, Options o) throws Exception {
@@ -193,7 +220,15 @@ public final class LoadDriver {
         String dbPassword = "";
         String emailPattern = "citizen%03d@demo.hamkke.kr";
         String password = "hamkke-demo-1234";
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean spread = false;
+        boolean withdraw = false;
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--spread") || args[i].equals("--withdraw")) {
+                spread |= args[i].equals("--spread");
+                withdraw |= args[i].equals("--withdraw");
+                i--;
+                continue;
+            }
             String v = args[i + 1];
             switch (args[i]) {
                 case "--url" -> base = URI.create(v.endsWith("/") ? v : v + "/");
@@ -219,7 +254,7 @@ public final class LoadDriver {
         if (duration.toSeconds() > 1800) {
             throw new IllegalArgumentException("--duration is capped at 1800 s");
         }
-        return new Options(base, users, duration, warmup, gets, post, body, nFrom, nTo, db, dbUser, dbPassword, emailPattern, password);
+        return new Options(base, users, duration, warmup, gets, post, body, nFrom, nTo, db, dbUser, dbPassword, emailPattern, password, spread, withdraw);
     }
 
     private LoadDriver() {
