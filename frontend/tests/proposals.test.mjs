@@ -201,9 +201,7 @@ describe('proposals', { skip: SKIP_APP }, () => {
     await page.setViewportSize(DESKTOP);
   });
 
-  // Known bug outside this feature: identity/notifications.html fails to render for accounts with
-  // notifications (#temporals.format(Instant, pattern, 'Asia/Seoul') throws) and the request hangs.
-  test('the citizen sees a notification about the answer (phone)', { todo: 'GET /notifications hangs: identity/notifications.html #temporals.format on an Instant throws' }, async () => {
+  test('the citizen sees a notification about the answer (phone)', async () => {
     assert.ok(proposalId);
     await page.setViewportSize(PHONE);
     page.setDefaultNavigationTimeout(10_000);

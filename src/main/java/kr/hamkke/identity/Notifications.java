@@ -21,6 +21,13 @@ import java.util.List;
 public class Notifications {
 
     public record Notification(long id, String message, String link, Instant createdAt, boolean read) {
+        private static final java.time.format.DateTimeFormatter SHOWN =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Seoul"));
+
+        /** When it happened, in Seoul time, as pages show it. */
+        public String shownAt() {
+            return SHOWN.format(createdAt);
+        }
     }
 
     private final JdbcOperations jdbc;
