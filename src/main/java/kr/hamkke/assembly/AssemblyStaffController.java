@@ -60,7 +60,7 @@ class AssemblyStaffController {
     HttpResponse<?> index(HttpRequest<?> request) {
         Map<String, Object> model = new HashMap<>();
         model.put("cycles", cycles.list());
-        model.put("year", LocalDate.now().getYear());
+        model.put("year", LocalDate.now(kr.hamkke.shared.ClockFactory.SEOUL).getYear());
         return pages.ok(request, "assembly/staff-index", model);
     }
 

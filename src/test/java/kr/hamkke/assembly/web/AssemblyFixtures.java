@@ -31,7 +31,7 @@ final class AssemblyFixtures {
 
     static long recruitingCycle(ApplicationContext ctx) {
         CycleService cycles = ctx.getBean(CycleService.class);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(kr.hamkke.shared.ClockFactory.SEOUL);
         long id = cycles.create(Actor.SYSTEM, new CycleService.NewCycle("테스트 시민회의 " + UUID.randomUUID().toString().substring(0, 8),
                 today.getYear(), 6, 4, today.minusDays(5), today.plusDays(10), today.plusDays(15), today.plusDays(30),
                 today.plusDays(40), today.plusDays(50), today.plusDays(60), QUOTAS, List.of("기후위기 시대, 서울의 역할")));

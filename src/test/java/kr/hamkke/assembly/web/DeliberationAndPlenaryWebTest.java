@@ -71,7 +71,7 @@ class DeliberationAndPlenaryWebTest {
         assertEquals("MEETING_3", string("SELECT status FROM assembly_cycle WHERE id = " + cycle));
 
         var facilitator = TestAccounts.withRole(ctx, Role.FACILITATOR);
-        long meeting = deliberation.createMeeting(Actor.SYSTEM, cycle, 3, "기후위기 대응", LocalDate.now());
+        long meeting = deliberation.createMeeting(Actor.SYSTEM, cycle, 3, "기후위기 대응", LocalDate.now(kr.hamkke.shared.ClockFactory.SEOUL));
         long table = deliberation.createTable(Actor.SYSTEM, meeting, "1분임", facilitator.id());
 
         // members-only: a member reads and posts, an outsider (even ADMIN) is refused
@@ -154,7 +154,7 @@ class DeliberationAndPlenaryWebTest {
         assertTrue(!adopted.contains("제안 C"), "no majority");
         assertEquals("제안 D", adopted.get(0), "ranked by YES share, then YES count");
         assertEquals("RECYCLE", string("SELECT org_unit_code FROM assembly_policy_proposal WHERE cycle_id = " + cycle + " AND title = '제안 A'"));
-        assertEquals(LocalDate.now().plusDays(60).toString(),
+        assertEquals(LocalDate.now(kr.hamkke.shared.ClockFactory.SEOUL).plusDays(60).toString(),
                 string("SELECT response_due FROM assembly_policy_proposal WHERE cycle_id = " + cycle + " AND title = '제안 A'"));
 
         // the reviewer of RECYCLE responds; another unit's reviewer may not
@@ -197,7 +197,7 @@ class DeliberationAndPlenaryWebTest {
         cycles.draw(Actor.SYSTEM, cycle, "beacon", "q");
         AssemblyFixtures.exec("UPDATE assembly_membership SET status = 'ACTIVE' WHERE cycle_id = " + cycle + " AND status = 'SELECTED'");
         var facilitator = TestAccounts.withRole(ctx, Role.FACILITATOR);
-        long meeting = deliberation.createMeeting(Actor.SYSTEM, cycle, 1, "회의", LocalDate.now());
+        long meeting = deliberation.createMeeting(Actor.SYSTEM, cycle, 1, "회의", LocalDate.now(kr.hamkke.shared.ClockFactory.SEOUL));
         long table = deliberation.createTable(Actor.SYSTEM, meeting, "1분임", facilitator.id());
         Browser fac = signedIn(facilitator.email());
         fac.get("/assembly/tables/" + table);
