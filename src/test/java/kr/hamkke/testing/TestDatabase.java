@@ -93,6 +93,26 @@ public final class TestDatabase {
                 System.getProperty("datasources.default.password", envOr("DATASOURCES_DEFAULT_PASSWORD", "")));
     }
 
+    /** The first column of the first row as a number (COUNT(*), SUM, ids), with ? parameters. */
+    public static long queryLong(String sql, Object... args) {
+        String value = queryString(sql, args);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** The first column of the first row as text, or null when there is no row. */
+    public static String queryString(String sql, Object... args) {
+        try (Connection c = connect(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String envOr(String name, String fallback) {
         String v = System.getenv(name);
         return v == null ? fallback : v;

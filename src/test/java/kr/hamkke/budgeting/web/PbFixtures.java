@@ -89,29 +89,10 @@ final class PbFixtures {
     }
 
     static long count(String sql, Object... args) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.queryLong(sql, args);
     }
 
     static String string(String sql, Object... args) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.queryString(sql, args);
     }
 }
