@@ -13,8 +13,8 @@ import java.util.TimeZone;
  * Starts Hamkke, or runs one of its command-line tools ({@code tally}, {@code sortition},
  * {@code audit-verify}) when the first argument names one.
  */
-@OpenAPIDefinition(info = @Info(title = "Hamkke (함께서울) API", version = "0.1",
-        description = "Public and staff API of Seoul's participation platform. Errors are application/problem+json."))
+@OpenAPIDefinition(info = @Info(title = "Hamkke API", version = "0.1",
+        description = "함께서울 — public and staff API of Seoul's participation platform. Errors are application/problem+json."))
 public class Application {
 
     public static void main(String[] args) {
