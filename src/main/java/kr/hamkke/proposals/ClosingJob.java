@@ -3,8 +3,11 @@ package kr.hamkke.proposals;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import kr.hamkke.shared.jobs.JobLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /** Closes support windows and forums whose time is up, and reconciles counters nightly. Overdue answers are computed at query time. */
 @Singleton
@@ -15,14 +18,20 @@ class ClosingJob {
 
     private final ProposalService proposals;
     private final ForumService forums;
+    private final JobLease lease;
 
-    ClosingJob(ProposalService proposals, ForumService forums) {
+    ClosingJob(ProposalService proposals, ForumService forums, JobLease lease) {
         this.proposals = proposals;
         this.forums = forums;
+        this.lease = lease;
     }
 
     @Scheduled(cron = "0 30 3 * * *", zoneId = "Asia/Seoul")
     void reconcile() {
+        // With several instances on one database, only the one that takes the lease runs the job.
+        if (!lease.tryAcquire("proposals.reconcile", Duration.ofHours(1))) {
+            return;
+        }
         try {
             var mismatched = proposals.reconcileCounts();
             if (!mismatched.isEmpty()) {
@@ -35,6 +44,9 @@ class ClosingJob {
 
     @Scheduled(fixedDelay = "5m", initialDelay = "1m")
     void run() {
+        if (!lease.tryAcquire("proposals.closing", Duration.ofMinutes(4).plusSeconds(30))) {
+            return;
+        }
         try {
             int closed = proposals.closeExpired();
             int forumsClosed = forums.closeDue();

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -24,6 +25,8 @@ import jakarta.validation.Valid;
 import kr.hamkke.identity.ReferenceData;
 import kr.hamkke.identity.Role;
 import kr.hamkke.shared.DomainException;
+import kr.hamkke.shared.idempotency.IdempotentRequests;
+import kr.hamkke.shared.idempotency.Replies;
 import kr.hamkke.shared.web.CurrentUser;
 
 import java.net.URI;
@@ -44,9 +47,12 @@ class ProposalApiController {
     private final Viewer viewer;
     private final ReferenceData reference;
     private final java.time.Clock clock;
+    private final IdempotentRequests idempotency;
 
     ProposalApiController(ProposalService service, ProposalQueries queries, ReviewService reviews, ForumService forums,
-                          CityQuestionService questions, Viewer viewer, ReferenceData reference, java.time.Clock clock) {
+                          CityQuestionService questions, Viewer viewer, ReferenceData reference, java.time.Clock clock,
+                          IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.clock = clock;
         this.service = service;
         this.queries = queries;
@@ -126,9 +132,11 @@ class ProposalApiController {
 
     @Post("/proposals/{id}/support")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    MutableHttpResponse<SupportResult> support(Authentication auth, @PathVariable long id) {
-        int count = service.support(CurrentUser.from(auth).accountId(), id);
-        return HttpResponse.created(new SupportResult(id, count));
+    MutableHttpResponse<SupportResult> support(Authentication auth, @PathVariable long id,
+                                               @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        long me = CurrentUser.from(auth).accountId();
+        return Replies.of(idempotency.once(me, idempotencyKey, "POST /api/proposals/" + id + "/support", SupportResult.class, 201,
+                () -> new SupportResult(id, service.support(me, id))));
     }
 
     @Delete("/proposals/{id}/support")
@@ -171,9 +179,15 @@ class ProposalApiController {
     @Post("/forums/{id}/position")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_JSON)
-    ForumView position(Authentication auth, @PathVariable long id, @Body PositionBody body) {
-        forums.takePosition(CurrentUser.from(auth).accountId(), id, body.position() == null ? "" : body.position());
-        return ForumView.of(queries.forum(id).orElseThrow());
+    MutableHttpResponse<ForumView> position(Authentication auth, @PathVariable long id, @Body PositionBody body,
+                                            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        long me = CurrentUser.from(auth).accountId();
+        String position = body.position() == null ? "" : body.position();
+        return Replies.of(idempotency.once(me, idempotencyKey, "POST /api/forums/" + id + "/position " + position, ForumView.class, 200,
+                () -> {
+                    forums.takePosition(me, id, position);
+                    return ForumView.of(queries.forum(id).orElseThrow());
+                }));
     }
 
     @Serdeable

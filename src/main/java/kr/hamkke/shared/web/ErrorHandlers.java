@@ -112,7 +112,8 @@ class ErrorHandlers {
     @Error(global = true, exception = io.micronaut.data.exceptions.DataAccessException.class)
     public HttpResponse<?> database(HttpRequest<?> request, Throwable e) {
         LOG.error("database failure on {} {}", request.getMethod(), request.getPath(), e);
-        return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);
+        return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null)
+                .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
     }
 
     @Error(global = true, exception = Throwable.class)
@@ -120,9 +121,10 @@ class ErrorHandlers {
         if (isMalformedJson(e)) {
             return errors.error(request, HttpStatus.BAD_REQUEST, "malformed", null);
         }
-        if (isDatabaseDown(e)) {
+        if (DatabaseOutage.causedBy(e)) {
             LOG.error("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.toString());
-            return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null);
+            return errors.error(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null)
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
         }
         LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
         return errors.error(request, HttpStatus.INTERNAL_SERVER_ERROR, "server", null);
@@ -132,15 +134,6 @@ class ErrorHandlers {
     private static boolean isMalformedJson(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDatabaseDown(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
                 return true;
             }
         }
