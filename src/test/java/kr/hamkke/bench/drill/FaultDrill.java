@@ -228,11 +228,11 @@ public final class FaultDrill {
 
                 // --single-transaction: a consistent snapshot without locking writers (InnoDB).
                 long t0 = System.nanoTime();
-                int dumped = db.tool(List.of("mariadb-dump", "-h127.0.0.1", "-P" + db.port(), "-uroot", "--single-transaction",
+                int dumped = db.tool(List.of("mariadb-dump", "--skip-ssl", "-h127.0.0.1", "-P" + db.port(), "-uroot", "--single-transaction",
                         "--routines", "--triggers", "--hex-blob", "--default-character-set=utf8mb4", "hamkke"), null, dump);
                 figures.add("mariadb-dump: exit " + dumped + ", " + Files.size(dump) / 1024 + " KiB in " + millisSince(t0) + " ms");
                 t0 = System.nanoTime();
-                int restoredExit = copy.tool(List.of("mariadb", "-h127.0.0.1", "-P" + copy.port(), "-uroot",
+                int restoredExit = copy.tool(List.of("mariadb", "--skip-ssl", "-h127.0.0.1", "-P" + copy.port(), "-uroot",
                         "--default-character-set=utf8mb4", "hamkke"), dump, null);
                 figures.add("restore into an empty server: exit " + restoredExit + " in " + millisSince(t0) + " ms");
                 if (dumped != 0 || restoredExit != 0) {
