@@ -72,7 +72,9 @@ public class JobLease {
                 LOG.info("job lease {} taken by {}", job, who);
                 return true;
             } catch (SQLIntegrityConstraintViolationException e) {
-                return false; // the row exists and its lease has not ended: another instance holds it
+                // The row exists and its lease has not ended: another instance holds it.
+                LOG.info("job lease {} held by another instance; {} skips this run", job, who);
+                return false;
             }
         } catch (SQLException e) {
             // Database unreachable: nobody can run the job safely now; the next tick tries again.

@@ -61,7 +61,7 @@ public final class FaultDrill {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: FaultDrill crash|outage|backup [options]");
+            System.err.println("usage: FaultDrill crash|outage|backup|scaleout [options]");
             System.exit(2);
         }
         Options o = Options.parse(args);
@@ -69,6 +69,7 @@ public final class FaultDrill {
             case "crash" -> crash(o);
             case "outage" -> outage(o);
             case "backup" -> backup(o);
+            case "scaleout" -> ScaleOutDrill.run(o, 8110);
             default -> throw new IllegalArgumentException("unknown drill " + args[0]);
         };
         r.figures().forEach(f -> System.out.println("  " + f));
