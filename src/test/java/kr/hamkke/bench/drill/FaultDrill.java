@@ -103,8 +103,9 @@ public final class FaultDrill {
                 Thread.sleep(o.loadSeconds() * 1000L);
                 long ackedBeforeKill = acknowledged(voters);
                 app.kill9();
-                figures.add("kill -9 after " + o.loadSeconds() + " s of ballot load by " + o.voters() + " voters; "
-                        + ackedBeforeKill + " ballots acknowledged before the kill");
+                figures.add("kill -9 after " + o.loadSeconds() + " s of ballot load by " + voters.size() + " voters; "
+                        + ackedBeforeKill + " ballots acknowledged before the kill (" + ackedBeforeKill / Math.max(1, o.loadSeconds())
+                        + "/s; machine load average " + loadAverage() + ")");
                 Thread.sleep(1000);
                 load.stop();
                 long unanswered = voters.stream().flatMap(v -> v.attempts.stream()).filter(Voter.Attempt::unknown).count();
@@ -193,7 +194,8 @@ public final class FaultDrill {
                     problems.add("after recovery: " + after.summary());
                 }
                 load.retryUnanswered(voters, app.uri());
-                figures.add("ballots acknowledged over the whole drill: " + acknowledged(voters));
+                figures.add("ballots acknowledged over the whole drill: " + acknowledged(voters) + " by " + voters.size()
+                        + " voters (machine load average " + loadAverage() + ")");
                 problems.addAll(ledger.check(track, voters, before, ledger.states(track, voters), prefix));
                 problems.addAll(auditChain(db.url("hamkke"), figures));
                 problems.addAll(refusals(voters));
@@ -320,6 +322,15 @@ public final class FaultDrill {
         String result = out.toString(StandardCharsets.UTF_8).strip();
         figures.add("audit-verify: exit " + exit + " " + result);
         return exit == 0 ? List.of() : List.of("audit chain does not verify: " + result + " " + err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The 1-minute load average: these figures come from a shared 2-core machine. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     static long millisSince(long nanos) {

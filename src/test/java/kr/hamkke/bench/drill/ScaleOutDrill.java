@@ -98,8 +98,9 @@ final class ScaleOutDrill {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long acked = FaultDrill.acknowledged(voters);
                 PageLoad.Stats reads = pages.stats();
-                figures.add(String.format("through nginx for %.0f s: %d ballots acknowledged (%.0f/s) by %d voters; reads %s (%.0f/s)",
-                        seconds, acked, acked / seconds, voters.size(), reads.summary(), (reads.ok() + reads.other() + reads.unavailable()) / seconds));
+                figures.add(String.format("through nginx for %.0f s: %d ballots acknowledged (%.0f/s) by %d voters; reads %s (%.0f/s); load average %s",
+                        seconds, acked, acked / seconds, voters.size(), reads.summary(), (reads.ok() + reads.other() + reads.unavailable()) / seconds,
+                        FaultDrill.loadAverage()));
                 Map<String, Long> upstreams = upstreams(nginxDir.resolve("access.log"));
                 figures.add("requests per instance (nginx upstream): " + upstreams);
                 if (upstreams.size() < 2) {
