@@ -2,6 +2,7 @@ package kr.hamkke.shared;
 
 import kr.hamkke.bench.drill.FaultDrill;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * present exactly once, no partial ballot, counts equal, audit chain intact (bench/crash.sh runs it
  * at full scale). About a minute: two app starts dominate.
  */
+@DisabledIfSystemProperty(named = "hamkke.test.db", matches = "mysql8",
+        disabledReason = "the drill brings its own MariaDB server; the MySQL 8 pass covers the SQL, not the crash")
 class CrashDrillTest {
 
     @Test
