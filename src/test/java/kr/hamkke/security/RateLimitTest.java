@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "hamkke.rate-limits.rules.support.limit", value = "2")
 @Property(name = "hamkke.rate-limits.rules.verification-code.limit", value = "1")
 @Property(name = "hamkke.rate-limits.rules.sign-up.limit", value = "2")
+@Property(name = "hamkke.rate-limits.rules.verification-code-per-client.limit", value = "2")
+@Property(name = "hamkke.rate-limits.client-header", value = "X-Real-IP")
 @Property(name = "hamkke.security.hsts-always", value = "true")
 class RateLimitTest {
 
@@ -104,6 +106,25 @@ class RateLimitTest {
         assertEquals(2, created);
         assertEquals(1, refused);
         assertEquals(2, TestDatabase.queryLong("SELECT COUNT(*) FROM account WHERE email LIKE ?", "limit" + tag + "%"));
+    }
+
+    /** Behind the proxy each real client has its own allowance; the header is trusted only because it is configured. */
+    @Test
+    void perClientRulesCountTheAddressTheProxyReports() {
+        Map<String, String> form = Map.of("name", "박시민", "birthDate", "2001-02-03", "gender", "F", "phone", "010-1234-5678",
+                "guCode", "11440", "relation", "RESIDENT");
+        int accepted = 0;
+        for (int i = 0; i < 4; i++) {
+            Browser b = SecurityFixtures.signedIn(server, TestAccounts.citizen(ctx));
+            b.get("/verify");
+            String body = form.entrySet().stream().map(e -> e.getKey() + "=" + SecurityFixtures.enc(e.getValue()))
+                    .reduce("_csrf=" + b.csrf(), (x, y) -> x + "&" + y);
+            HttpResponse<String> r = b.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/verify/phone"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .header("X-Real-IP", "203.0.113." + (i % 2)).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+            if (r.statusCode() == 303) accepted++;
+        }
+        assertEquals(4, accepted, "two clients, two requests each, limit two per client");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package kr.hamkke.shared.limits;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -30,11 +31,15 @@ public class RateLimitFilter implements Ordered {
     private final RateLimiter limiter = new RateLimiter();
     private final ErrorResponses errors;
     private final Clock clock;
+    /** A header the proxy overwrites with the client's address (nginx: X-Real-IP $remote_addr); empty = TCP peer. */
+    private final String clientHeader;
 
-    RateLimitFilter(List<RateLimitRule> rules, ErrorResponses errors, Clock clock) {
+    RateLimitFilter(List<RateLimitRule> rules, ErrorResponses errors, Clock clock,
+                    @Value("${hamkke.rate-limits.client-header:}") String clientHeader) {
         this.rules = rules;
         this.errors = errors;
         this.clock = clock;
+        this.clientHeader = clientHeader.strip();
     }
 
     @RequestFilter
@@ -61,11 +66,17 @@ public class RateLimitFilter implements Ordered {
         limiter.clear();
     }
 
-    private static String keyFor(RateLimitRule rule, HttpRequest<?> request) {
+    private String keyFor(RateLimitRule rule, HttpRequest<?> request) {
         if ("account".equals(rule.getPer())) {
             var who = request.getUserPrincipal(Authentication.class).map(Authentication::getName);
             if (who.isPresent()) {
                 return "account:" + who.get();
+            }
+        }
+        if (!clientHeader.isEmpty()) {
+            String forwarded = request.getHeaders().get(clientHeader);
+            if (forwarded != null && !forwarded.isBlank()) {
+                return "client:" + forwarded.strip();
             }
         }
         var address = request.getRemoteAddress();
