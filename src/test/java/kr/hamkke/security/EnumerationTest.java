@@ -63,6 +63,42 @@ class EnumerationTest {
         assertEquals(unknown, locked.replace(known.email(), unknownEmail));
     }
 
+    /**
+     * 본인인증 by census: a wrong detail answers "no match" alike whether or not that person already
+     * verified another account; only someone holding every detail learns that (docs/SECURITY.md).
+     */
+    @Test
+    void censusVerificationDoesNotRevealWhoAlreadyHasAnAccount() {
+        String number = "900101-" + (1000000 + new java.util.Random().nextInt(8999999));
+        Browser admin = SecurityFixtures.signedIn(server, SecurityFixtures.everyRole(ctx));
+        admin.get("/admin/census");
+        String csv = "name,birth_date,gender,gu_code,dong_code,relation,identity_number\n김열거,1990-01-01,F,11440,,RESIDENT," + number + "\n";
+        String body = "--xx\r\nContent-Disposition: form-data; name=\"file\"; filename=\"census.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--xx--\r\n";
+        HttpResponse<String> imported = admin.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/admin/census?_csrf=" + admin.csrf()))
+                .header("Content-Type", "multipart/form-data; boundary=xx").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(200, imported.statusCode(), imported.body());
+        // The real person verifies a first account.
+        assertEquals(303, census(TestAccounts.citizen(ctx), "김열거", "1990-01-01", number).statusCode());
+        // A stranger guessing: wrong number for the verified person, and an unknown person — same answer.
+        String wrongForKnown = census(TestAccounts.citizen(ctx), "김열거", "1990-01-01", "900101-0000000").body();
+        String unknown = census(TestAccounts.citizen(ctx), "박없음", "1990-01-01", "900101-0000000").body();
+        assertEquals(message(unknown), message(wrongForKnown));
+    }
+
+    private HttpResponse<String> census(TestAccounts.TestAccount who, String name, String birth, String number) {
+        Browser b = SecurityFixtures.signedIn(server, who);
+        b.get("/verify");
+        return b.post("/verify/census", Map.of("censusName", name, "censusBirthDate", birth, "identityNumber", number));
+    }
+
+    /** The error summary of a re-rendered form. */
+    private static String message(String page) {
+        int at = page.indexOf("error-summary");
+        return at < 0 ? "(no error)" : page.substring(at, page.indexOf("</ul>", at));
+    }
+
     /** The re-rendered sign-in page with the per-browser CSRF token blanked out. */
     private String signInPage(String email, String password) {
         Browser b = new Browser(server.getURI());
