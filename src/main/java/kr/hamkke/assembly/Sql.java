@@ -63,9 +63,10 @@ class Sql {
         });
     }
 
+    /** The first row's value; empty when there is no row or its value is SQL NULL (e.g. a pool not yet frozen). */
     <T> Optional<T> one(String sql, Row<T> row, Object... params) {
         List<T> all = list(sql, row, params);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
     }
 
     long count(String sql, Object... params) {

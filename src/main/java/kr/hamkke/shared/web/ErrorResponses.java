@@ -65,6 +65,7 @@ public class ErrorResponses {
         return switch (status.getCode()) {
             case 401, 403 -> "forbidden";
             case 404 -> "notfound";
+            case 429 -> "throttled";
             case 409, 422, 400 -> "invalid";
             case 503 -> "unavailable";
             default -> "server";
