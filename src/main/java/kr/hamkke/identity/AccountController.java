@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import jakarta.validation.Validator;
 import kr.hamkke.shared.DomainException;
+import kr.hamkke.shared.web.ClientAddresses;
 import kr.hamkke.shared.web.CurrentUser;
 import kr.hamkke.shared.web.Flash;
 import kr.hamkke.shared.web.FormErrors;
@@ -39,8 +40,11 @@ class AccountController {
     private final SessionCookies session;
     private final Validator validator;
     private final Pages pages;
+    private final ClientAddresses clientAddresses;
 
-    AccountController(AccountService accounts, SessionCookies session, Validator validator, Pages pages) {
+    AccountController(AccountService accounts, SessionCookies session, Validator validator, Pages pages,
+                      ClientAddresses clientAddresses) {
+        this.clientAddresses = clientAddresses;
         this.accounts = accounts;
         this.session = session;
         this.validator = validator;
@@ -64,7 +68,7 @@ class AccountController {
     MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
         FormErrors errors = FormErrors.of(validator.validate(form), SignInForm.FIELDS);
         if (errors.isEmpty()) {
-            SignInOutcome outcome = accounts.signIn(form.email(), form.password(), ClientAddress.of(request));
+            SignInOutcome outcome = accounts.signIn(form.email(), form.password(), clientAddresses.of(request));
             if (outcome.succeeded()) {
                 MutableHttpResponse<?> response = Flash.redirect(LocalPaths.safe(form.next()), "notice.signed-in");
                 session.signIn(response, outcome.user().orElseThrow());

@@ -8,6 +8,7 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Singleton;
+import kr.hamkke.shared.web.ClientAddresses;
 
 import java.util.Map;
 
@@ -18,14 +19,17 @@ class HamkkeAuthenticationProvider<B> implements HttpRequestAuthenticationProvid
     /** Resolved lazily: the security module probes providers while the context is still wiring. */
     private final BeanProvider<AccountService> accounts;
 
-    HamkkeAuthenticationProvider(BeanProvider<AccountService> accounts) {
+    private final ClientAddresses clientAddresses;
+
+    HamkkeAuthenticationProvider(BeanProvider<AccountService> accounts, ClientAddresses clientAddresses) {
         this.accounts = accounts;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
     public AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
                                                AuthenticationRequest<String, String> authRequest) {
-        String clientKey = ClientAddress.of(request);
+        String clientKey = clientAddresses.of(request);
         SignInOutcome outcome = accounts.get().signIn(authRequest.getIdentity(), authRequest.getSecret(), clientKey);
         return outcome.user()
                 .map(HamkkeAuthenticationProvider::success)

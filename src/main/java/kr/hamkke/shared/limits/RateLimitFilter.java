@@ -1,7 +1,6 @@
 package kr.hamkke.shared.limits;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +11,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
+import kr.hamkke.shared.web.ClientAddresses;
 import kr.hamkke.shared.web.ErrorResponses;
 
 import java.time.Clock;
@@ -31,15 +31,13 @@ public class RateLimitFilter implements Ordered {
     private final RateLimiter limiter = new RateLimiter();
     private final ErrorResponses errors;
     private final Clock clock;
-    /** A header the proxy overwrites with the client's address (nginx: X-Real-IP $remote_addr); empty = TCP peer. */
-    private final String clientHeader;
+    private final ClientAddresses clientAddresses;
 
-    RateLimitFilter(List<RateLimitRule> rules, ErrorResponses errors, Clock clock,
-                    @Value("${hamkke.rate-limits.client-header:}") String clientHeader) {
+    RateLimitFilter(List<RateLimitRule> rules, ErrorResponses errors, Clock clock, ClientAddresses clientAddresses) {
         this.rules = rules;
         this.errors = errors;
         this.clock = clock;
-        this.clientHeader = clientHeader.strip();
+        this.clientAddresses = clientAddresses;
     }
 
     @RequestFilter
@@ -73,14 +71,7 @@ public class RateLimitFilter implements Ordered {
                 return "account:" + who.get();
             }
         }
-        if (!clientHeader.isEmpty()) {
-            String forwarded = request.getHeaders().get(clientHeader);
-            if (forwarded != null && !forwarded.isBlank()) {
-                return "client:" + forwarded.strip();
-            }
-        }
-        var address = request.getRemoteAddress();
-        return "client:" + (address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress());
+        return "client:" + clientAddresses.of(request);
     }
 
     @Override

@@ -39,7 +39,9 @@ final class ScaleOutDrill {
         List<String> problems = new ArrayList<>();
         Path nginxDir = o.data().resolve("nginx");
         // One secret for all instances: a token signed by one verifies on the other.
-        Map<String, String> shared = Map.of("JWT_SECRET", Hashing.randomToken(32));
+        // Throttles and rate limits count the real client, which nginx passes in X-Real-IP.
+        Map<String, String> shared = Map.of("JWT_SECRET", Hashing.randomToken(32),
+                "HAMKKE_RATE_LIMITS_CLIENT_HEADER", "X-Real-IP");
         try (DrillDatabase db = new DrillDatabase(o.data().resolve("mariadb"), o.dbPort()).start()) {
             AppProcess one = new AppProcess(o.appPort(), db.url("hamkke"), AppProcess.freshLog(o.data(), "app-1.log"),
                     with(shared, "HAMKKE_INSTANCE_ID", "app-1"));
@@ -269,6 +271,7 @@ final class ScaleOutDrill {
                       proxy_http_version 1.1;
                       proxy_set_header Connection "";
                       proxy_set_header Host $host;
+                      proxy_set_header X-Real-IP $remote_addr;
                       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                       proxy_set_header X-Forwarded-Proto $scheme;
                       # POSTs are never re-sent to the other instance by nginx (non_idempotent is off): a client
