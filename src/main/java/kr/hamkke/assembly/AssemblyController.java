@@ -47,12 +47,14 @@ class AssemblyController {
     private final CycleService cycles;
     private final MembershipService members;
     private final DeliberationService deliberation;
+    private final MemberActivityService activity;
     private final Validator validator;
     private final Pages pages;
     private final Clock clock;
 
-    AssemblyController(CycleService cycles, MembershipService members, DeliberationService deliberation, Validator validator,
-                       Pages pages, Clock clock) {
+    AssemblyController(CycleService cycles, MembershipService members, DeliberationService deliberation,
+                       MemberActivityService activity, Validator validator, Pages pages, Clock clock) {
+        this.activity = activity;
         this.cycles = cycles;
         this.members = members;
         this.deliberation = deliberation;
@@ -89,6 +91,8 @@ class AssemblyController {
         model.put("draw", cycles.storedDraw(id).orElse(null));
         model.put("proposals", deliberation.proposals(id));
         model.put("today", LocalDate.now(clock));
+        model.put("officers", activity.officers(id));
+        model.put("present", activity.presentCounts(id));
         Long accountId = authentication == null ? null : CurrentUser.from(authentication).accountId();
         model.put("reason", cycles.eligibility(c, accountId).messageKey());
         model.put("eligible", accountId != null && cycles.eligibility(c, accountId) == ReasonCode.ELIGIBLE);
@@ -187,6 +191,14 @@ class AssemblyController {
         cycles.list().forEach(c -> byId.put(c.id(), c));
         model.put("cyclesById", byId);
         model.put("deadline", MembershipService.ACCEPT_WITHIN);
+        Map<Long, Object> attendance = new HashMap<>();
+        Map<Long, Object> learning = new HashMap<>();
+        for (Membership m : members.ofAccount(user.accountId())) {
+            attendance.put(m.id(), activity.attendanceOf(m.id()));
+            learning.put(m.id(), List.of(activity.doneBy(m.id()).size(), activity.materials(m.cycleId()).size()));
+        }
+        model.put("attendance", attendance);
+        model.put("learning", learning);
         return pages.ok(request, "assembly/me", model);
     }
 

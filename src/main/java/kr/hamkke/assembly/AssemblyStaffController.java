@@ -40,10 +40,12 @@ class AssemblyStaffController {
     private final MembershipService members;
     private final DeliberationService deliberation;
     private final AccountService accounts;
+    private final MemberActivityService activity;
     private final Pages pages;
 
     AssemblyStaffController(CycleService cycles, MembershipService members, DeliberationService deliberation,
-                            AccountService accounts, Pages pages) {
+                            AccountService accounts, MemberActivityService activity, Pages pages) {
+        this.activity = activity;
         this.cycles = cycles;
         this.members = members;
         this.deliberation = deliberation;
@@ -97,6 +99,9 @@ class AssemblyStaffController {
         model.put("tables", tables);
         model.put("drafts", deliberation.drafts(id));
         model.put("next", c.status().next());
+        model.put("positions", Membership.Position.values());
+        model.put("rates", activity.completionRates(id));
+        model.put("present", activity.presentCounts(id));
         return pages.ok(request, "assembly/staff-cycle", model);
     }
 
