@@ -4,7 +4,8 @@
 //  3. Staff freeze the pool, draw with the beacon and the secret; the draw page publishes everything.
 //  4. The selected citizen accepts the invitation and completes 사전학습 (the materials page).
 //  5. Staff open meeting 1 with a table; the member posts a PRO point in the table thread; outsiders get 403;
-//     the facilitator takes attendance and forwards a draft; staff make the member 위원장.
+//     the facilitator takes attendance and forwards a draft; the member amends it, votes, the facilitator closes
+//     the vote (accepted, revision 2); staff make the member 위원장.
 //  6. Plenary: the member votes, staff close it, the RECYCLE reviewer responds.
 //  7. The public sees adopted proposals and responses (this cycle's and the 2021 demo cycle's).
 // axe-core and the page basics run on every page visited.
@@ -29,6 +30,7 @@ const CYCLE_NAME = `브라우저 시민회의 ${stamp}`;
 const SECRET = `browser-secret-${stamp}`;
 const BEACON = `2026-11-21 #1199: 3,11,19,24,36,41 +7`;
 const DRAFT_TITLE = `동네 폭염 쉼터 지도 ${stamp}`;
+const AMENDED_TEXT = '자치구별 폭염 쉼터와 그늘막 위치를 한 지도에 모아 공개하고, 정류장마다 QR 안내판을 붙입니다.';
 const RESPONSE_TEXT = '자원순환과와 기후환경본부가 함께 검토하여 내년 여름 전에 폭염 쉼터 지도를 시범 운영하겠습니다.';
 const QUOTAS = 'seats,1\nreserves,0\nage_band_set,STANDARD_7\ndimension,category,min,max,priority_seats\n';
 
@@ -216,6 +218,23 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
     await submit(page, `form[action="/assembly/tables/${tableId}/drafts"]`, 'forward draft');
     assert.ok(await page.getByText(DRAFT_TITLE).count(), 'the draft is listed');
     await audit(page, 'table thread (draft forwarded)');
+    const draftHref = await page.locator('main a[href^="/assembly/drafts/"]').first().getAttribute('href');
+
+    // Collaborative draft: the member proposes an amendment and votes; the facilitator closes the vote.
+    await as(browser, page, CITIZEN);
+    assert.equal(await visit(page, draftHref), 200);
+    await audit(page, 'draft', 'assembly-draft');
+    await page.fill('#amendment-body', AMENDED_TEXT);
+    await page.fill('#amendment-reason', '정류장 이용자가 한눈에 찾을 수 있어야 합니다.');
+    await submit(page, 'form[action$="/amendments"]', 'propose amendment');
+    await navigating(page, () => page.locator('main form[action$="/vote"] button[value="YES"]').click());
+    await audit(page, 'draft (amendment voted)');
+    await as(browser, page, FACILITATOR);
+    assert.equal(await visit(page, draftHref), 200);
+    await submit(page, 'form[action$="/close"]', 'close amendment vote');
+    assert.match(await page.locator('main').textContent(), /제2판/);
+    assert.ok((await page.locator('#draft-text-title + p').textContent()).includes(AMENDED_TEXT), 'the draft text changed');
+    await audit(page, 'draft (amended)', 'assembly-draft-amended');
 
     await as(browser, page, ADMIN);
     await staffPage();
@@ -270,6 +289,7 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
     if (cycleId) {
       assert.ok(text.includes(DRAFT_TITLE), 'this cycle\'s adopted proposal is listed');
       assert.ok(text.includes(RESPONSE_TEXT), 'with its response');
+      assert.ok(text.includes(AMENDED_TEXT), 'the adopted text is the amended one');
     }
     await audit(page, 'assembly index', 'assembly-index');
     if (cycleId) {

@@ -99,7 +99,7 @@ public class AmendmentService {
 
     private void requireBeforePlenary(long cycleId) {
         if (cycles.get(cycleId).status().atLeast(Cycle.Status.PLENARY)) {
-            throw DomainException.conflict("assembly.plenary-started");
+            throw DomainException.conflict("assembly.drafts-frozen");
         }
     }
 

@@ -48,13 +48,15 @@ class AssemblyController {
     private final MembershipService members;
     private final DeliberationService deliberation;
     private final MemberActivityService activity;
+    private final ProposalLinkService links;
     private final Validator validator;
     private final Pages pages;
     private final Clock clock;
 
     AssemblyController(CycleService cycles, MembershipService members, DeliberationService deliberation,
-                       MemberActivityService activity, Validator validator, Pages pages, Clock clock) {
+                       MemberActivityService activity, ProposalLinkService links, Validator validator, Pages pages, Clock clock) {
         this.activity = activity;
+        this.links = links;
         this.cycles = cycles;
         this.members = members;
         this.deliberation = deliberation;
@@ -70,6 +72,7 @@ class AssemblyController {
         Map<String, Object> model = new HashMap<>();
         model.put("cycles", cycles.list());
         model.put("proposals", deliberation.allProposals());
+        model.put("links", links.byProposal());
         model.put("today", LocalDate.now(clock));
         return pages.ok(request, "assembly/index", model);
     }
@@ -92,6 +95,7 @@ class AssemblyController {
         model.put("proposals", deliberation.proposals(id));
         model.put("today", LocalDate.now(clock));
         model.put("officers", activity.officers(id));
+        model.put("links", links.byProposal());
         model.put("present", activity.presentCounts(id));
         Long accountId = authentication == null ? null : CurrentUser.from(authentication).accountId();
         model.put("reason", cycles.eligibility(c, accountId).messageKey());
