@@ -68,6 +68,7 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
   let cycleId;
   let tableId;
   let meetingId;
+  let pbLink;
 
   before(async () => {
     browser = await launchBrowser();
@@ -279,6 +280,19 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
     await card.locator('textarea[name="text"]').fill(RESPONSE_TEXT);
     await navigating(page, () => card.locator('button[type="submit"]').click());
     await audit(page, 'responses (answered)');
+
+    // Staff send the adopted proposal to participatory budgeting as a candidate (a recorded, public link).
+    await as(browser, page, ADMIN);
+    assert.equal(await visit(page, '/budgeting'), 200);
+    const pbHref = await page.locator('main a[href^="/budgeting/cycles/"]').first().getAttribute('href');
+    await staffPage('staff cycle (handed off)', 'assembly-staff-cycle-handed-off');
+    const send = page.locator('main .card', { hasText: DRAFT_TITLE }).locator('form[action$="/send"]');
+    await send.locator('select[name="target"]').selectOption('BUDGETING');
+    await send.locator('input[name="targetId"]').fill(pbHref.split('/').pop());
+    await navigating(page, () => send.locator('button[type="submit"]').click());
+    assert.equal(await page.locator(`main a[href="${pbHref}"]`).count(), 1, 'the link is recorded');
+    await audit(page, 'staff cycle (sent to PB)');
+    pbLink = pbHref;
   });
 
   test('the public sees adopted proposals and responses', async () => {
@@ -290,6 +304,10 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
       assert.ok(text.includes(DRAFT_TITLE), 'this cycle\'s adopted proposal is listed');
       assert.ok(text.includes(RESPONSE_TEXT), 'with its response');
       assert.ok(text.includes(AMENDED_TEXT), 'the adopted text is the amended one');
+      if (pbLink) {
+        assert.ok(text.includes('시민참여예산 후보로 보냄'), 'the PB candidacy is mentioned');
+        assert.ok(await page.locator(`main a[href="${pbLink}"]`).count() > 0, 'and linked');
+      }
     }
     await audit(page, 'assembly index', 'assembly-index');
     if (cycleId) {
