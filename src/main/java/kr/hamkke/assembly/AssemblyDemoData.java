@@ -62,6 +62,7 @@ public class AssemblyDemoData implements DemoData {
         }
         historic2021();
         live();
+        recruiting();
         return true;
     }
 
@@ -194,6 +195,26 @@ public class AssemblyDemoData implements DemoData {
             for (int i = 0; i < themes.length; i++) {
                 deliberation.forwardDraft(fac, table, themes[i] + " (" + t + "분임안)",
                         t + "분임이 다듬은 제안입니다: " + themes[i] + "을(를) 2년 안에 시범 추진하고 결과를 시민에게 공개합니다.", units[i]);
+            }
+        }
+    }
+
+    /** Next year's cycle in recruitment (issue 5 demo): 40 demo citizens applied, so staff see live counts against quotas. */
+    private void recruiting() {
+        LocalDate d = LocalDate.now(clock);
+        int year = d.getYear() + 1;
+        long id = cycles.create(Actor.SYSTEM, new CycleService.NewCycle(year + " 서울시민회의", year, 60, 20, d.minusDays(10),
+                d.plusDays(50), d.plusDays(55), d.plusDays(90), d.plusDays(110), d.plusDays(130), d.plusDays(150), null,
+                List.of("초고령 사회, 동네 돌봄", "청년이 살고 싶은 서울")));
+        cycles.advance(Actor.SYSTEM, id, Cycle.Status.PLANNING);
+        Cycle cycle = cycles.get(id);
+        List<Long> accounts = sql.list("SELECT id FROM account WHERE email LIKE 'citizen0%@demo.hamkke.kr' ORDER BY id LIMIT 80",
+                rs -> rs.getLong(1));
+        int applied = 0;
+        for (long account : accounts) {
+            if (applied < 40 && cycles.eligibility(cycle, account) == kr.hamkke.identity.eligibility.ReasonCode.ELIGIBLE) {
+                cycles.apply(account, id, "동네 돌봄과 청년 주거 문제를 함께 이야기하고 싶습니다.", "평일 저녁", true, false);
+                applied++;
             }
         }
     }
