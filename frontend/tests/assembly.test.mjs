@@ -317,7 +317,33 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
     }
   });
 
-  test('the demo panel member sees the live cycle: 사전학습 done, members-only threads, position shown', async () => {
+  test('the demo cycles\' public and staff pages pass axe (2021 closed, live, next year recruiting)', async () => {
+    await clearSession(browser);
+    assert.equal(await visit(page, '/assembly'), 200);
+    const cycleHref = async (name) => page.locator('main a[href^="/assembly/"]', { hasText: name }).first().getAttribute('href');
+    const year = Number(seoulDate(0).slice(0, 4));
+    const live = await cycleHref(`${year} 서울시민회의`);
+    const next = await cycleHref(`${year + 1} 서울시민회의`);
+    const historic = await cycleHref('2021 서울시민회의');
+    for (const [path, label] of [[historic, 'cycle 2021'], [live, 'live cycle'], [`${live}/draw`, 'live draw'],
+      [`${live}/plenary`, 'live plenary'], [next, 'recruiting cycle']]) {
+      assert.equal(await visit(page, path), 200, path);
+      await audit(page, label);
+    }
+    assert.match(await page.locator('main').textContent(), /모집/, 'next year\'s cycle is recruiting');
+
+    await as(browser, page, ADMIN);
+    const liveId = live.split('/').pop();
+    assert.equal(await visit(page, `/staff/assembly/${liveId}`), 200);
+    await audit(page, 'staff live cycle', 'assembly-staff-live');
+    const attendance = await page.locator('main a[href$="/attendance"]').first().getAttribute('href');
+    assert.equal(await visit(page, attendance), 200);
+    await audit(page, 'live attendance');
+    assert.equal(await visit(page, `/staff/assembly/${next.split('/').pop()}`), 200);
+    await audit(page, 'staff recruiting cycle');
+  });
+
+  test('the demo panel member sees the live cycle: 사전학습 done, officers, a table thread and a draft', async () => {
     await as(browser, page, PANEL);
     assert.equal(await visit(page, '/assembly/me'), 200);
     await audit(page, 'my assembly (panel member)', 'assembly-me-panel');
@@ -326,5 +352,15 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
     await navigating(page, () => learning.click());
     assert.match(await page.locator('main').textContent(), /2개 중 2개/);
     await audit(page, 'pre-learning (demo)');
+    const liveId = new URL(page.url()).pathname.split('/')[2];
+    assert.equal(await visit(page, `/assembly/${liveId}`), 200);
+    assert.match(await page.locator('main').textContent(), /위원장단/, 'the demo chair and vice-chairs are public');
+    const table = await page.locator('main a[href^="/assembly/tables/"]').last().getAttribute('href');
+    assert.equal(await visit(page, table), 200, 'the member opens a demo table thread');
+    await audit(page, 'demo table thread');
+    const draft = await page.locator('main a[href^="/assembly/drafts/"]').first().getAttribute('href');
+    assert.equal(await visit(page, draft), 200);
+    assert.equal(await page.locator('#amendment-body').count(), 1, 'an active member may propose amendments');
+    await audit(page, 'demo draft');
   });
 });
