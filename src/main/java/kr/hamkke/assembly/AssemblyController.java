@@ -47,12 +47,16 @@ class AssemblyController {
     private final CycleService cycles;
     private final MembershipService members;
     private final DeliberationService deliberation;
+    private final MemberActivityService activity;
+    private final ProposalLinkService links;
     private final Validator validator;
     private final Pages pages;
     private final Clock clock;
 
-    AssemblyController(CycleService cycles, MembershipService members, DeliberationService deliberation, Validator validator,
-                       Pages pages, Clock clock) {
+    AssemblyController(CycleService cycles, MembershipService members, DeliberationService deliberation,
+                       MemberActivityService activity, ProposalLinkService links, Validator validator, Pages pages, Clock clock) {
+        this.activity = activity;
+        this.links = links;
         this.cycles = cycles;
         this.members = members;
         this.deliberation = deliberation;
@@ -68,6 +72,7 @@ class AssemblyController {
         Map<String, Object> model = new HashMap<>();
         model.put("cycles", cycles.list());
         model.put("proposals", deliberation.allProposals());
+        model.put("links", links.byProposal());
         model.put("today", LocalDate.now(clock));
         return pages.ok(request, "assembly/index", model);
     }
@@ -89,6 +94,9 @@ class AssemblyController {
         model.put("draw", cycles.storedDraw(id).orElse(null));
         model.put("proposals", deliberation.proposals(id));
         model.put("today", LocalDate.now(clock));
+        model.put("officers", activity.officers(id));
+        model.put("links", links.byProposal());
+        model.put("present", activity.presentCounts(id));
         Long accountId = authentication == null ? null : CurrentUser.from(authentication).accountId();
         model.put("reason", cycles.eligibility(c, accountId).messageKey());
         model.put("eligible", accountId != null && cycles.eligibility(c, accountId) == ReasonCode.ELIGIBLE);
@@ -187,6 +195,14 @@ class AssemblyController {
         cycles.list().forEach(c -> byId.put(c.id(), c));
         model.put("cyclesById", byId);
         model.put("deadline", MembershipService.ACCEPT_WITHIN);
+        Map<Long, Object> attendance = new HashMap<>();
+        Map<Long, Object> learning = new HashMap<>();
+        for (Membership m : members.ofAccount(user.accountId())) {
+            attendance.put(m.id(), activity.attendanceOf(m.id()));
+            learning.put(m.id(), List.of(activity.doneBy(m.id()).size(), activity.materials(m.cycleId()).size()));
+        }
+        model.put("attendance", attendance);
+        model.put("learning", learning);
         return pages.ok(request, "assembly/me", model);
     }
 

@@ -34,11 +34,13 @@ public class AssemblyDemoData implements DemoData {
     private final CycleService cycles;
     private final MembershipService members;
     private final DeliberationService deliberation;
+    private final MemberActivityService activity;
     private final AuditLog audit;
     private final Clock clock;
 
     AssemblyDemoData(Sql sql, CycleService cycles, MembershipService members, DeliberationService deliberation,
-                     AuditLog audit, Clock clock) {
+                     MemberActivityService activity, AuditLog audit, Clock clock) {
+        this.activity = activity;
         this.sql = sql;
         this.cycles = cycles;
         this.members = members;
@@ -60,6 +62,7 @@ public class AssemblyDemoData implements DemoData {
         }
         historic2021();
         live();
+        recruiting();
         return true;
     }
 
@@ -175,6 +178,7 @@ public class AssemblyDemoData implements DemoData {
         deliberation.createTable(Actor.SYSTEM, m1, "1분임", facilitator);
         deliberation.createTable(Actor.SYSTEM, m2, "1분임", facilitator);
         List<Membership> active = members.ofCycle(id).stream().filter(m -> m.status() == Membership.Status.ACTIVE).toList();
+        seedMemberActivity(id, active, fac, m1, m2);
         String[][] posts = {{"PRO", "공공건물 옥상 태양광을 늘리면 전기요금도 줄어듭니다."}, {"CON", "초기 설치비가 커서 자치구 부담이 걱정됩니다."},
                 {"POINT", "폭염 쉼터를 동네 도서관과 연계하면 좋겠습니다."}, {"PRO", "다회용기 대여소를 지하철역마다 두면 좋겠습니다."}};
         String[] themes = {"공공건물 옥상 태양광 확대", "폭염 쉼터 24시간 운영", "다회용기 대여소 설치", "버스 전용차로 확대",
@@ -192,6 +196,54 @@ public class AssemblyDemoData implements DemoData {
                 deliberation.forwardDraft(fac, table, themes[i] + " (" + t + "분임안)",
                         t + "분임이 다듬은 제안입니다: " + themes[i] + "을(를) 2년 안에 시범 추진하고 결과를 시민에게 공개합니다.", units[i]);
             }
+        }
+    }
+
+    /** Next year's cycle in recruitment (issue 5 demo): 40 demo citizens applied, so staff see live counts against quotas. */
+    private void recruiting() {
+        LocalDate d = LocalDate.now(clock);
+        int year = d.getYear() + 1;
+        long id = cycles.create(Actor.SYSTEM, new CycleService.NewCycle(year + " 서울시민회의", year, 60, 20, d.minusDays(10),
+                d.plusDays(50), d.plusDays(55), d.plusDays(90), d.plusDays(110), d.plusDays(130), d.plusDays(150), null,
+                List.of("초고령 사회, 동네 돌봄", "청년이 살고 싶은 서울")));
+        cycles.advance(Actor.SYSTEM, id, Cycle.Status.PLANNING);
+        Cycle cycle = cycles.get(id);
+        List<Long> accounts = sql.list("SELECT id FROM account WHERE email LIKE 'citizen0%@demo.hamkke.kr' ORDER BY id LIMIT 80",
+                rs -> rs.getLong(1));
+        int applied = 0;
+        for (long account : accounts) {
+            if (applied < 40 && cycles.eligibility(cycle, account) == kr.hamkke.identity.eligibility.ReasonCode.ELIGIBLE) {
+                cycles.apply(account, id, "동네 돌봄과 청년 주거 문제를 함께 이야기하고 싶습니다.", "평일 저녁", true, false);
+                applied++;
+            }
+        }
+    }
+
+    /** 사전학습 materials (studied by every active member), a chair and two vice-chairs, attendance of meetings 1 and 2. */
+    private void seedMemberActivity(long cycleId, List<Membership> active, CurrentUser facilitator, long... meetings) {
+        long[] materials = {
+                activity.addMaterial(Actor.SYSTEM, cycleId, "서울시민회의 안내서", "https://democracy.seoul.go.kr/",
+                        "시민회의의 역할, 일정, 숙의 원칙과 위원의 권리·의무를 설명합니다."),
+                activity.addMaterial(Actor.SYSTEM, cycleId, "기후위기와 서울 — 기초 자료", null,
+                        "서울의 온실가스 배출 구조(건물 약 70%, 수송 약 20%)와 폭염·집중호우 대응 현황을 정리했습니다.")};
+        for (Membership m : active) {
+            for (long material : materials) {
+                sql.update("INSERT INTO assembly_material_done (material_id, membership_id, done_at) VALUES (?,?,?)", material, m.id(),
+                        clock.instant());
+            }
+        }
+        String panelCode = demoCode("panel@hamkke.kr");
+        List<Membership> others = active.stream().filter(m -> !m.code().equals(panelCode)).toList();
+        activity.assignPosition(Actor.SYSTEM, others.get(0).id(), Membership.Position.CHAIR);
+        activity.assignPosition(Actor.SYSTEM, others.get(1).id(), Membership.Position.VICE_CHAIR);
+        activity.assignPosition(Actor.SYSTEM, others.get(2).id(), Membership.Position.VICE_CHAIR);
+        for (long meeting : meetings) {
+            java.util.Map<Long, MemberActivityService.Attendance> marks = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < active.size(); i++) {
+                marks.put(active.get(i).id(), i % 11 == 5 ? MemberActivityService.Attendance.EXCUSED
+                        : i % 13 == 7 ? MemberActivityService.Attendance.ABSENT : MemberActivityService.Attendance.PRESENT);
+            }
+            activity.recordAttendance(facilitator, meeting, marks);
         }
     }
 

@@ -40,10 +40,14 @@ class AssemblyStaffController {
     private final MembershipService members;
     private final DeliberationService deliberation;
     private final AccountService accounts;
+    private final MemberActivityService activity;
+    private final ProposalLinkService links;
     private final Pages pages;
 
     AssemblyStaffController(CycleService cycles, MembershipService members, DeliberationService deliberation,
-                            AccountService accounts, Pages pages) {
+                            AccountService accounts, MemberActivityService activity, ProposalLinkService links, Pages pages) {
+        this.activity = activity;
+        this.links = links;
         this.cycles = cycles;
         this.members = members;
         this.deliberation = deliberation;
@@ -97,6 +101,12 @@ class AssemblyStaffController {
         model.put("tables", tables);
         model.put("drafts", deliberation.drafts(id));
         model.put("next", c.status().next());
+        model.put("positions", Membership.Position.values());
+        model.put("rates", activity.completionRates(id));
+        model.put("present", activity.presentCounts(id));
+        model.put("proposals", deliberation.proposals(id));
+        model.put("links", links.byProposal());
+        model.put("targets", ProposalLinkService.Target.values());
         return pages.ok(request, "assembly/staff-cycle", model);
     }
 
@@ -198,6 +208,26 @@ class AssemblyStaffController {
         cycles.get(id);
         deliberation.closePlenary(admin(authentication), id);
         return Flash.redirect("/assembly/" + id + "/plenary", "assembly.notice.plenary-closed");
+    }
+
+    @Post("/proposals/{id}/send")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> send(long id, Authentication authentication, @Body java.util.Map<String, String> form) {
+        var proposal = deliberation.allProposals().stream().filter(p -> p.id() == id).findFirst()
+                .orElseThrow(() -> DomainException.notFound("assembly.proposal"));
+        ProposalLinkService.Target target;
+        try {
+            target = ProposalLinkService.Target.valueOf(form.getOrDefault("target", ""));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("assembly.link-target");
+        }
+        String targetId = form.get("targetId");
+        if (targetId == null || !targetId.strip().matches("\\d{1,18}")) {
+            throw DomainException.invalid("assembly.link-target");
+        }
+        links.send(admin(authentication), id, target, Long.parseLong(targetId.strip()), form.get("note"));
+        return Flash.redirect("/staff/assembly/" + proposal.cycleId(), "assembly.notice.sent");
     }
 
     private static int number(String s, int fallback) {

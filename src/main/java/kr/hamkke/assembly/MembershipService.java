@@ -27,7 +27,7 @@ public class MembershipService {
     public static final Duration ACCEPT_WITHIN = Duration.ofDays(7);
     private static final String COLUMNS = """
             id, cycle_id, application_id, account_id, code, reserve_rank, status, replaces_id, replaced_by_id, selected_at,
-            appointed_at, pre_learning_done_at, ended_at, end_reason""";
+            appointed_at, pre_learning_done_at, ended_at, end_reason, position_code""";
 
     private final Sql sql;
     private final AuditLog audit;
@@ -69,6 +69,23 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public boolean participates(long cycleId, long accountId) {
         return of(cycleId, accountId).map(Membership::participating).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Membership> find(long membershipId) {
+        return sql.one("SELECT " + COLUMNS + " FROM assembly_membership WHERE id = ?", MembershipService::map, membershipId);
+    }
+
+    /** The membership row, locked for the caller's transaction. */
+    Membership lockForUpdate(long membershipId) {
+        return lock(membershipId);
+    }
+
+    /** 사전학습 materials of the cycle this member has not marked done yet. */
+    long preLearningLeft(long membershipId, long cycleId) {
+        return sql.count("""
+                SELECT COUNT(*) FROM assembly_material mat WHERE mat.cycle_id = ? AND NOT EXISTS
+                  (SELECT 1 FROM assembly_material_done d WHERE d.material_id = mat.id AND d.membership_id = ?)""", cycleId, membershipId);
     }
 
     private Membership lock(long membershipId) {
@@ -116,12 +133,15 @@ public class MembershipService {
         return replace(Actor.SYSTEM, m);
     }
 
-    /** APPOINTED → ACTIVE once 사전학습 is done (before meeting 1). */
+    /** APPOINTED → ACTIVE once 사전학습 is done (before meeting 1): every material of the cycle marked done. */
     @Transactional
     public void completePreLearning(long accountId, long membershipId) {
         Membership m = own(accountId, membershipId);
         if (m.status() != Membership.Status.APPOINTED) {
             throw DomainException.conflict("assembly.membership-status");
+        }
+        if (preLearningLeft(m.id(), m.cycleId()) > 0) {
+            throw DomainException.conflict("assembly.pre-learning-incomplete");
         }
         sql.update("UPDATE assembly_membership SET status = 'ACTIVE', pre_learning_done_at = ? WHERE id = ?", clock.instant(), m.id());
         audit.record(Actor.citizen(accountId), "assembly.member.pre-learning", "assembly_membership", m.id(), "code=" + m.code());
@@ -201,6 +221,6 @@ public class MembershipService {
         return new Membership(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 (Integer) rs.getObject(6), Membership.Status.valueOf(rs.getString(7)), (Long) rs.getObject(8), (Long) rs.getObject(9),
                 Sql.instant(rs, "selected_at"), Sql.instant(rs, "appointed_at"), Sql.instant(rs, "pre_learning_done_at"),
-                Sql.instant(rs, "ended_at"), rs.getString(14));
+                Sql.instant(rs, "ended_at"), rs.getString(14), Membership.Position.valueOf(rs.getString(15)));
     }
 }
