@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import kr.hamkke.audit.AuditLog;
 import kr.hamkke.budgetlines.figures.Amounts;
+import kr.hamkke.identity.Notifications;
 import kr.hamkke.shared.Actor;
 import kr.hamkke.shared.DomainException;
 
@@ -31,12 +32,15 @@ public class BudgetLineService {
     private final AuditLog audit;
     private final Clock clock;
     private final List<FundingSubjects> subjects;
+    private final Notifications notifications;
 
-    BudgetLineService(BudgetLineStore store, AuditLog audit, Clock clock, List<FundingSubjects> subjects) {
+    BudgetLineService(BudgetLineStore store, AuditLog audit, Clock clock, List<FundingSubjects> subjects,
+                      Notifications notifications) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.subjects = subjects;
+        this.notifications = notifications;
     }
 
     private Instant now() {
@@ -234,6 +238,15 @@ public class BudgetLineService {
         if (allocated + in.amountWon() > line.budgetCurrentWon()) {
             throw DomainException.conflict("budget.over-allocated");
         }
+        Long decided = summary(subject.kind(), subject.id()).map(FundingSubjects.SubjectSummary::decidedWon).orElse(null);
+        if (decided != null) {
+            // the lines together may not give a project more than the cost citizens voted for
+            long linked = store.fundingOfSubject(subject.kind(), subject.id()).stream()
+                    .filter(f -> f.lineId() != null).mapToLong(Funding::amountWon).sum();
+            if (linked + in.amountWon() > decided) {
+                throw DomainException.conflict("budget.subject-over-decided");
+            }
+        }
         Instant now = now();
         long id = store.insertFunding(lineId, subject, outcome, in.amountWon(), reasonCode, reason, note,
                 actor.accountId(), now);
@@ -274,13 +287,32 @@ public class BudgetLineService {
         if (in.subjectId() == null || in.subjectId() <= 0) {
             throw new InvalidInput("subjectId", "budget.subject-id");
         }
-        Optional<FundingSubjects.SubjectSummary> known = subjects.stream()
-                .map(s -> s.find(kind, in.subjectId())).flatMap(Optional::stream).findFirst();
+        Optional<FundingSubjects.SubjectSummary> known = summary(kind, in.subjectId());
+        if (known.isPresent() && !known.get().winner()) {
+            // a known subject that citizens did not choose (not adopted, not accepted) cannot get a budget decision
+            throw new InvalidInput("subjectId", "budget.subject-not-winner");
+        }
         String title = known.map(FundingSubjects.SubjectSummary::title).orElse(strip(in.subjectTitle()));
         if (title == null || title.length() < 2 || title.length() > 300) {
             throw new InvalidInput("subjectTitle", "budget.subject-title");
         }
         return new FundedRef(kind, in.subjectId(), title);
+    }
+
+    /** What the owning feature knows about a subject; empty for subjects decided before the platform. */
+    public Optional<FundingSubjects.SubjectSummary> summary(SubjectKind kind, long id) {
+        return subjects.stream().map(s -> s.find(kind, id)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Winners staff can pick, all kinds, in the order the owning features give them. */
+    public List<FundingSubjects.SubjectSummary> candidates() {
+        List<FundingSubjects.SubjectSummary> out = new java.util.ArrayList<>();
+        for (SubjectKind kind : SubjectKind.values()) {
+            for (FundingSubjects s : subjects) {
+                out.addAll(s.candidates(kind));
+            }
+        }
+        return out;
     }
 
     private static String requireNote(String note) {
@@ -296,10 +328,9 @@ public class BudgetLineService {
         for (FundingSubjects s : subjects) {
             accounts.addAll(s.participants(subject.kind(), subject.id()));
         }
-        Instant now = now();
         String text = message.length() > 500 ? message.substring(0, 499) + "…" : message;
         for (Long account : accounts) {
-            store.notify(account, text, "/accountability/" + subject.kind().slug() + "/" + subject.id(), now);
+            notifications.notify(account, text, "/accountability/" + subject.kind().slug() + "/" + subject.id());
         }
     }
 
