@@ -240,7 +240,9 @@ public class BudgetLineService {
         }
         Long decided = summary(subject.kind(), subject.id()).map(FundingSubjects.SubjectSummary::decidedWon).orElse(null);
         if (decided != null) {
-            // the lines together may not give a project more than the cost citizens voted for
+            // the lines together may not give a project more than the cost citizens voted for; the subject's lock row
+            // (taken after the line's, always in that order) serialises links of one subject on different lines
+            store.lockSubject(subject.kind(), subject.id());
             long linked = store.fundingOfSubject(subject.kind(), subject.id()).stream()
                     .filter(f -> f.lineId() != null).mapToLong(Funding::amountWon).sum();
             if (linked + in.amountWon() > decided) {

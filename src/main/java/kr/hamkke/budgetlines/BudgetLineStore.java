@@ -264,6 +264,14 @@ public class BudgetLineStore {
 
     // ---- milestones and followers
 
+    /** Creates or locks the subject's lock row until commit (works on MariaDB and MySQL). */
+    public void lockSubject(SubjectKind kind, long id) {
+        update("INSERT INTO funding_subject_lock (subject_kind, subject_id) VALUES (?,?) "
+                + "ON DUPLICATE KEY UPDATE subject_id = subject_id", kind, id);
+        one("SELECT subject_id FROM funding_subject_lock WHERE subject_kind = ? AND subject_id = ? FOR UPDATE",
+                rs -> rs.getLong(1), kind, id);
+    }
+
     public List<Milestone> milestones(SubjectKind kind, long id) {
         return list("SELECT id, subject_kind, subject_id, occurred_on, text, completed FROM funding_milestone "
                         + "WHERE subject_kind = ? AND subject_id = ? ORDER BY occurred_on, id",
