@@ -199,9 +199,14 @@ public class BudgetLineService {
 
     // ---- links
 
-    /** Attaches a winner to a line. The line row stays locked until commit, so concurrent links cannot over-allocate. */
+    /**
+     * Attaches a winner to a line. The line row is locked first — before any other read of the transaction, so the
+     * consistent reads that follow (the line's allocated sum) see every link committed by earlier lock holders —
+     * then the subject's total row; both stay locked until commit, so concurrent links cannot over-allocate.
+     */
     @Transactional
     public Funding link(Actor actor, long lineId, LinkInput in) {
+        BudgetLine line = store.lockLine(lineId).orElseThrow(() -> DomainException.notFound("budget.line-not-found"));
         FundedRef subject = subject(in);
         FundingOutcome outcome;
         try {
@@ -230,7 +235,6 @@ public class BudgetLineService {
                 throw new InvalidInput("publicReason", "budget.reason-short");
             }
         }
-        BudgetLine line = store.lockLine(lineId).orElseThrow(() -> DomainException.notFound("budget.line-not-found"));
         if (line.status().needsReason()) {
             throw DomainException.conflict("budget.line-closed");
         }
@@ -238,17 +242,13 @@ public class BudgetLineService {
         if (allocated + in.amountWon() > line.budgetCurrentWon()) {
             throw DomainException.conflict("budget.over-allocated");
         }
+        // the lines together may not give a subject more than the cost citizens decided (when its feature knows it)
+        long linked = store.lockSubjectTotal(subject.kind(), subject.id());
         Long decided = summary(subject.kind(), subject.id()).map(FundingSubjects.SubjectSummary::decidedWon).orElse(null);
-        if (decided != null) {
-            // the lines together may not give a project more than the cost citizens voted for; the subject's lock row
-            // (taken after the line's, always in that order) serialises links of one subject on different lines
-            store.lockSubject(subject.kind(), subject.id());
-            long linked = store.fundingOfSubject(subject.kind(), subject.id()).stream()
-                    .filter(f -> f.lineId() != null).mapToLong(Funding::amountWon).sum();
-            if (linked + in.amountWon() > decided) {
-                throw DomainException.conflict("budget.subject-over-decided");
-            }
+        if (decided != null && linked + in.amountWon() > decided) {
+            throw DomainException.conflict("budget.subject-over-decided");
         }
+        store.addToSubjectTotal(subject.kind(), subject.id(), in.amountWon());
         Instant now = now();
         long id = store.insertFunding(lineId, subject, outcome, in.amountWon(), reasonCode, reason, note,
                 actor.accountId(), now);

@@ -264,12 +264,20 @@ public class BudgetLineStore {
 
     // ---- milestones and followers
 
-    /** Creates or locks the subject's lock row until commit (works on MariaDB and MySQL). */
-    public void lockSubject(SubjectKind kind, long id) {
-        update("INSERT INTO funding_subject_lock (subject_kind, subject_id) VALUES (?,?) "
-                + "ON DUPLICATE KEY UPDATE subject_id = subject_id", kind, id);
-        one("SELECT subject_id FROM funding_subject_lock WHERE subject_kind = ? AND subject_id = ? FOR UPDATE",
-                rs -> rs.getLong(1), kind, id);
+    /**
+     * Locks the subject's total row until commit (creating it at 0) and returns the amount linked so far. The
+     * insert takes an exclusive lock on a duplicate key, so first-time callers queue instead of deadlocking.
+     */
+    public long lockSubjectTotal(SubjectKind kind, long id) {
+        update("INSERT INTO funding_subject_total (subject_kind, subject_id, linked_won) VALUES (?,?,0) "
+                + "ON DUPLICATE KEY UPDATE linked_won = linked_won", kind, id);
+        return one("SELECT linked_won FROM funding_subject_total WHERE subject_kind = ? AND subject_id = ? FOR UPDATE",
+                rs -> rs.getLong(1), kind, id).orElseThrow();
+    }
+
+    public void addToSubjectTotal(SubjectKind kind, long id, long won) {
+        update("UPDATE funding_subject_total SET linked_won = linked_won + ? WHERE subject_kind = ? AND subject_id = ?",
+                won, kind, id);
     }
 
     public List<Milestone> milestones(SubjectKind kind, long id) {

@@ -60,8 +60,9 @@ public class BudgetingFundingSubjects implements FundingSubjects {
     private static Row row(ResultSet rs) throws SQLException {
         java.sql.Date held = rs.getDate(7);
         long proposer = rs.getLong(8);
+        Long proposerId = rs.wasNull() ? null : proposer;
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6),
-                held == null ? null : held.toLocalDate(), rs.wasNull() ? null : proposer);
+                held == null ? null : held.toLocalDate(), proposerId);
     }
 
     private SubjectSummary summary(Row r) {

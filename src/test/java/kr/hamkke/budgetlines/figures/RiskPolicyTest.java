@@ -66,11 +66,14 @@ class RiskPolicyTest {
         ExecutionFigures dayBefore = ExecutionFigures.of(LocalDate.of(2021, 3, 30), k(12_346_984), k(2_061_715),
                 k(1_531_407));
         assertEquals(Set.of(), DEFAULTS.evaluate(dayBefore));
-        // exactly 30% left unspent is not a shortfall; one 원 more is
+        // exactly 30% left unspent is not a shortfall; one 원 more is (on 12.31 that is also LAG: f × 100 − 30 = 70)
         ExecutionFigures seventy = ExecutionFigures.of(LocalDate.of(2021, 12, 31), k(1_000), k(700), k(700));
         assertEquals(Set.of(), DEFAULTS.evaluate(seventy));
         ExecutionFigures below = ExecutionFigures.of(LocalDate.of(2021, 12, 31), k(1_000), k(700) - 1, k(700) - 1);
-        assertEquals(EnumSet.of(RiskFlag.SHORTFALL), DEFAULTS.evaluate(below));
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL), DEFAULTS.evaluate(below));
+        // committed money counts toward the model forecast: 70% committed, 10% spent on 9.30 is not a shortfall
+        ExecutionFigures committed = ExecutionFigures.of(LocalDate.of(2021, 9, 30), k(1_000), k(700), k(100));
+        assertTrue(!DEFAULTS.evaluate(committed).contains(RiskFlag.SHORTFALL));
     }
 
     /** 공유서울 확산: 242,500 committed, 22,800 spent of 1,004,500 on ’21.3.31 [seed 002:383]. */
