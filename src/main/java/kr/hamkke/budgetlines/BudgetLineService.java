@@ -306,6 +306,12 @@ public class BudgetLineService {
         return subjects.stream().map(s -> s.find(kind, id)).flatMap(Optional::stream).findFirst();
     }
 
+    /** Amounts already linked per subject ("KIND:id" → 원), shown beside the winners in the picker. */
+    @Transactional
+    public java.util.Map<String, Long> linkedTotals() {
+        return store.subjectTotals();
+    }
+
     /** Winners staff can pick, all kinds, in the order the owning features give them. */
     public List<FundingSubjects.SubjectSummary> candidates() {
         List<FundingSubjects.SubjectSummary> out = new java.util.ArrayList<>();

@@ -275,6 +275,16 @@ public class BudgetLineStore {
                 rs -> rs.getLong(1), kind, id).orElseThrow();
     }
 
+    /** Amounts linked so far per subject, keyed "KIND:id" (for the staff picker). */
+    public java.util.Map<String, Long> subjectTotals() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Object[] r : list("SELECT subject_kind, subject_id, linked_won FROM funding_subject_total",
+                rs -> new Object[] {rs.getString(1) + ":" + rs.getLong(2), rs.getLong(3)})) {
+            out.put((String) r[0], (Long) r[1]);
+        }
+        return out;
+    }
+
     public void addToSubjectTotal(SubjectKind kind, long id, long won) {
         update("UPDATE funding_subject_total SET linked_won = linked_won + ? WHERE subject_kind = ? AND subject_id = ?",
                 won, kind, id);

@@ -115,7 +115,9 @@ class BudgetLinesDemoData implements DemoData {
         BudgetLine playground = service.create(DEMO, line(y, "시민협력국", "시민숙의예산과", "공공형 실내 놀이터 설치", 300_000 * k, null));
         BudgetLine wifi = service.create(DEMO, line(y, "시민협력국", "시민참여과", "전통시장 공유 와이파이 구축", 1_004_500 * k, null));
         BudgetLine learning = service.create(DEMO, line(y, "시민협력국", "시민참여과", "다문화 가정 어린이 방문학습 지도", 120_000 * k, "11500"));
-        BudgetLine ivf = service.create(DEMO, line(y, "시민건강국", "건강증진과", "서울형 난임부부 시술비 지원", 2_000_000 * k, null));
+        // the mayor answered "내년 예산에 반영": a line compiled in next year's budget, no execution yet
+        BudgetLine ivf = service.create(DEMO, new LineInput(y + 1, "시민건강국", "건강증진과", "서울형 난임부부 시술비 지원", null,
+                "PROGRAM", 2_000_000 * k, 2_000_000 * k, 0L, null, null, false, null, "COMPILED", null, null, true));
         BudgetLine solar = service.create(DEMO, line(y, "기후환경국", "녹색에너지과", "공공건물 옥상 태양광 설치", 1_500_000 * k, null));
         BudgetLine farming = service.create(DEMO, line(y, "시민협력국", "시민숙의예산과", "청년 귀농·귀촌 지원 프로젝트", 150_000 * k, null));
 
@@ -132,7 +134,7 @@ class BudgetLinesDemoData implements DemoData {
                         "시민참여예산 총회 승인 사업")));
         winner(SubjectKind.PROPOSAL, "서울형 난임부부 시술비 지원").ifPresent(w -> service.link(DEMO, ivf.id(),
                 new LinkInput("PROPOSAL", w.id(), null, "FUNDED", 2_000_000 * k, null, null,
-                        "민주주의 서울 수용 제안, 시장 답변에 따라 예산 반영")));
+                        "민주주의 서울 수용 제안, 시장 답변에 따라 내년 예산에 편성")));
         winner(SubjectKind.POLICY_PROPOSAL, "공공건물 옥상 태양광 의무화").ifPresent(w -> service.link(DEMO, solar.id(),
                 new LinkInput("POLICY_PROPOSAL", w.id(), null, "FUNDED", 1_500_000 * k, null, null,
                         "서울시민회의 채택 정책제안, 1단계 공공건물 40개소")));
@@ -149,9 +151,9 @@ class BudgetLinesDemoData implements DemoData {
         });
 
         // the decisions were made at the start of the year (before the monthly snapshots)
-        store.update("UPDATE funding SET created_at = ? WHERE budget_line_id IN (?,?,?,?,?,?,?) OR (budget_line_id IS NULL AND note = ?)",
+        store.update("UPDATE funding SET created_at = ? WHERE budget_line_id IN (?,?,?,?,?,?) OR (budget_line_id IS NULL AND note = ?)",
                 LocalDate.of(y, 1, 2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), toilets.id(), playground.id(),
-                wifi.id(), learning.id(), ivf.id(), solar.id(), farming.id(), "예산 사업 아님");
+                wifi.id(), learning.id(), solar.id(), farming.id(), "예산 사업 아님");
         for (int m = 1; m < today.getMonthValue(); m++) {
             LocalDate end = YearMonth.of(y, m).atEndOfMonth();
             // on pace: spending follows the calendar
@@ -164,8 +166,6 @@ class BudgetLinesDemoData implements DemoData {
             snapshot(wifi, end, committed, Math.min(committed, 2_500 * k * m), 1_004_500 * k);
             snapshot(learning, end, Math.min(120_000 * k, 12_000 * k * m), 10_000 * k * m > 120_000 * k ? 120_000 * k
                     : 10_000 * k * m, null);
-            long ivfPaced = 2_000_000 * k * m / 12 / k * k;
-            snapshot(ivf, end, Math.min(2_000_000 * k, ivfPaced + 100_000 * k), ivfPaced, null);
             if (m >= 4) {
                 // the solar programme starts with the spring tender
                 snapshot(solar, end, Math.min(1_500_000 * k, 200_000 * k * (m - 3)), 150_000 * k * (m - 3), null);

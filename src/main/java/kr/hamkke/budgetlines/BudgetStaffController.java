@@ -66,6 +66,7 @@ class BudgetStaffController {
     private Map<String, Object> common(Authentication auth) {
         Map<String, Object> m = new HashMap<>();
         m.put("candidates", Access.edits(auth) ? service.candidates() : List.of());
+        m.put("linkedTotals", Access.edits(auth) ? service.linkedTotals() : Map.of());
         m.put("fmt", Fmt.INSTANCE);
         m.put("canEdit", Access.edits(auth));
         m.put("statuses", LineStatus.values());

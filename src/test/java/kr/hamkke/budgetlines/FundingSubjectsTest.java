@@ -164,6 +164,31 @@ class FundingSubjectsTest {
         assertEquals("budget.subject-over-decided", more.code());
     }
 
+    /** A FUNDED (or REDUCED) decision always carries an amount on a line: the service and the database refuse otherwise. */
+    @Test
+    void aFundedSubjectAlwaysHasALinkedAmount() throws Exception {
+        BudgetApiSupport.User staff = BudgetApiSupport.user(ctx, server.getURI(), Role.BUDGET_STAFF);
+        long project = SubjectFixtures.pbProject("금액 없는 반영 시험 사업", 20_000_000L, true, null);
+        BudgetLine l = line(2036, "금액 없는 반영 시험 사업", 20_000_000L);
+        String path = "/api/budget-lines/" + l.id() + "/links";
+        for (String body : List.of(
+                "{\"subjectKind\":\"PB_PROJECT\",\"subjectId\":" + project + ",\"note\":\"금액 없이 반영\"}",
+                "{\"subjectKind\":\"PB_PROJECT\",\"subjectId\":" + project + ",\"amountWon\":0,\"note\":\"0원 반영\"}",
+                "{\"subjectKind\":\"PB_PROJECT\",\"subjectId\":" + project + ",\"outcome\":\"NOT_FUNDED\",\"amountWon\":1000,\"note\":\"선 위 미반영\"}",
+                "{\"subjectKind\":\"PB_PROJECT\",\"subjectId\":" + project + ",\"outcome\":\"REDUCED\",\"amountWon\":1000,\"note\":\"사유 없는 감액\"}")) {
+            HttpResponse<String> r = staff.browser().json("POST", path, body, staff.token());
+            assertEquals(422, r.statusCode(), body + " → " + r.body());
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM funding WHERE subject_kind = 'PB_PROJECT' AND subject_id = " + project));
+        // the table's CHECK is the last guard: FUNDED without a line or with 0 원 cannot be stored
+        try (var c = kr.hamkke.testing.TestDatabase.connect(); var st = c.createStatement()) {
+            String insert = "INSERT INTO funding (budget_line_id, subject_kind, subject_id, subject_title, outcome, amount_won, "
+                    + "note, created_at) VALUES (%s, 'PB_PROJECT', " + project + ", '직접 입력', 'FUNDED', %d, '직접', NOW())";
+            assertThrows(java.sql.SQLException.class, () -> st.executeUpdate(String.format(insert, "NULL", 1_000_000L)));
+            assertThrows(java.sql.SQLException.class, () -> st.executeUpdate(String.format(insert, String.valueOf(l.id()), 0L)));
+        }
+    }
+
     /** 미반영 and 삭감 need a public reason and reach the proposer and the supporters (notification + e-mail). */
     @Test
     void notFundedAndCutNotifyTheRealParticipants() throws Exception {

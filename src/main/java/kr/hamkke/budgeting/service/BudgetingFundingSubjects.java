@@ -138,7 +138,7 @@ public class BudgetingFundingSubjects implements FundingSubjects {
                     String stage = "submit".equals(action) ? "PROPOSAL" : "DELIBERATION";
                     String to = rs.getString(3);
                     String title = ACTION_LABELS.getOrDefault(action, action)
-                            + (to == null ? "" : " — " + STATE_LABELS.getOrDefault(to, to));
+                            + (to == null || "submit".equals(action) ? "" : " — " + STATE_LABELS.getOrDefault(to, to));
                     out.add(new TimelineEntry(date(rs.getTimestamp(1)), stage, title, rs.getString(4), link));
                 }
             }
@@ -153,7 +153,7 @@ public class BudgetingFundingSubjects implements FundingSubjects {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     String result = rs.getBoolean(6) ? "제외" : rs.getBoolean(5) ? "선정" : "미선정";
-                    String detail = rs.getInt(3) + "위 · 득표율 " + rs.getString(4) + " · 찬성 "
+                    String detail = rs.getInt(3) + "위 · 득표율 " + rs.getString(4) + " · 득표 "
                             + NumberFormat.getIntegerInstance(Locale.KOREA).format(rs.getLong(8)) + "표 — " + rs.getString(7);
                     out.add(new TimelineEntry(date(rs.getTimestamp(1)), "DECISION", "시민투표 결과: " + result, detail,
                             "/budgeting/tracks/" + rs.getLong(9) + "/results"));
