@@ -25,9 +25,12 @@ public class Accountability {
                            List<FundingSubjects.TimelineEntry> entries, List<Funding> funding,
                            List<BudgetReports.LineView> lines, List<Milestone> milestones, boolean completed) {
 
-        /** Σ amounts linked to budget lines (FUNDED and REDUCED). */
+        /** Σ amounts linked to budget lines (FUNDED and REDUCED) that are not cut or unused. */
         public long linkedWon() {
-            return funding.stream().filter(f -> f.lineId() != null).mapToLong(Funding::amountWon).sum();
+            java.util.Set<Long> closed = new java.util.HashSet<>();
+            lines.stream().filter(v -> v.line().status().needsReason()).forEach(v -> closed.add(v.line().id()));
+            return funding.stream().filter(f -> f.lineId() != null && !closed.contains(f.lineId()))
+                    .mapToLong(Funding::amountWon).sum();
         }
     }
 

@@ -91,6 +91,9 @@ public class BudgetLineService {
             throw new InvalidInput("finalWon", "budget.below-allocated");
         }
         store.updateLine(after, now());
+        if (after.status().needsReason() != before.status().needsReason()) {
+            moveSubjectTotals(id, !after.status().needsReason());
+        }
         StringBuilder summary = new StringBuilder(after.fiscalYear() + " " + after.programName());
         if (before.budgetCurrentWon() != after.budgetCurrentWon()) {
             summary.append(" 예산현액 ").append(Amounts.formatThousandWon(before.budgetCurrentWon())).append(" → ")
@@ -108,6 +111,25 @@ public class BudgetLineService {
             }
         }
         return line(id);
+    }
+
+    /**
+     * A cut or unused line no longer funds its subjects: their totals drop by the line's links, so the same winners can
+     * be funded from another line; reopening the line adds them back, within the decided amounts. Subject rows are
+     * locked after the line (the caller holds it), the same order as in {@link #link}.
+     */
+    private void moveSubjectTotals(long lineId, boolean reopen) {
+        for (Funding f : store.fundingOfLine(lineId)) {
+            SubjectKind kind = f.subject().kind();
+            long linked = store.lockSubjectTotal(kind, f.subject().id());
+            if (reopen) {
+                Long decided = summary(kind, f.subject().id()).map(FundingSubjects.SubjectSummary::decidedWon).orElse(null);
+                if (decided != null && linked + f.amountWon() > decided) {
+                    throw DomainException.conflict("budget.subject-over-decided");
+                }
+            }
+            store.addToSubjectTotal(kind, f.subject().id(), reopen ? f.amountWon() : -Math.min(linked, f.amountWon()));
+        }
     }
 
     private BudgetLine validate(long id, LineInput in, BudgetLine before) {

@@ -228,6 +228,16 @@ class FundingSubjectsTest {
                 + " AND message LIKE '%삭감%유사 사업과 통합%'"));
         String t = new Browser(server.getURI()).get("/accountability/pb-project/" + project).body();
         assertTrue(t.contains("유사 사업과 통합되어 전액 삭감"), t);
+
+        // the cut money no longer counts: the winner can be funded from another line (e.g. 추경) ...
+        BudgetLine other = line(2035, "삭감 후 추경 시험 사업", 40_000_000L);
+        service.link(STAFF, other.id(), new LinkInput("PB_PROJECT", project, null, "FUNDED", 40_000_000L, null, null, "추경 반영"));
+        // ... and reopening the cut line would then give it more than decided: 409, the line stays cut
+        HttpResponse<String> reopen = staff.browser().json("PUT", "/api/budget-lines/" + l.id(), "{\"status\":\"CONFIRMED\"}",
+                staff.token());
+        assertEquals(409, reopen.statusCode(), reopen.body());
+        assertEquals("CUT", kr.hamkke.testing.TestDatabase.queryString("SELECT status FROM budget_line WHERE id = " + l.id()));
+        assertEquals(40_000_000L, count("SELECT linked_won FROM funding_subject_total WHERE subject_kind = 'PB_PROJECT' AND subject_id = " + project));
     }
 
 }
