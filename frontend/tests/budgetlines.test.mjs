@@ -1,7 +1,8 @@
 // Journey: budget lines and public accountability (docs/BUDGETLINES.md).
-// Budget staff create a line, link a citizen winner (an answered 민주주의 서울 proposal) and record two
-// execution snapshots through the staff pages; a citizen follows the public timeline with its chart and
-// data table; the overview page by year.
+// Budget staff convert a real PB winner (picked from the list of projects the 한마당 총회 approved, not typed)
+// into a new line and record two execution snapshots through the staff pages; staff also link an accepted
+// 민주주의 서울 proposal picked the same way; a citizen follows the public timeline — vote result, budget,
+// execution — with its chart and data table; the overview page by year.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -52,27 +53,34 @@ describe('budget lines', { skip: SKIP_APP }, () => {
   const year = new Date().getFullYear();
   const suffix = Date.now().toString(36);
   const programName = `공유 우산 대여함 설치 ${suffix}`;
-  let winner; // { id, title }
+  let winner; // the picked PB project: { id, title }
   let lineId;
 
   before(async () => {
     browser = await launchBrowser();
     page = await browser.newPage();
-    const r = await fetch(`${BASE_URL}/api/proposals?status=ANSWERED`, { headers: { accept: 'application/json' } });
-    const body = await r.json();
-    const item = (body.items || [])[0];
-    assert.ok(item, 'an answered proposal to fund');
-    winner = { id: item.id, title: item.title };
   });
   after(async () => { await browser?.close(); });
 
-  test('staff create a line for a winner (an invalid submit first)', async () => {
+  /** The option of the winner picker with room for `needWon` more 원 (decided − linked), optionally by kind. */
+  async function pickWinner(kind, needWon) {
+    const options = await page.locator(`#subject option[value^="${kind}:"]`).evaluateAll((os) => os.map((o) => ({
+      value: o.value, text: o.textContent.trim(), remaining: o.dataset.remaining === undefined ? null : Number(o.dataset.remaining),
+    })));
+    const fit = options.find((o) => o.remaining === null || o.remaining >= needWon);
+    assert.ok(fit, `a ${kind} winner with ${needWon} 원 left to link: ${JSON.stringify(options)}`);
+    await page.selectOption('#subject', fit.value);
+    return { id: Number(fit.value.split(':')[1]), title: fit.text.split(' — ')[0] };
+  }
+
+  test('staff convert a picked PB winner into a new line (an invalid submit first)', async () => {
     await clearSession(browser);
     await signIn(page, BUDGET.email, BUDGET.password);
     assert.equal(await visit(page, `/staff/budget-lines?fiscalYear=${year}`), 200);
     await audit(page, 'staff budget lines', 'budget-staff-list');
     assert.equal(await visit(page, '/staff/budget-lines/new'), 200);
     await audit(page, 'new budget line', 'budget-staff-new');
+    assert.ok(await page.locator('#subject optgroup option').count() > 0, 'winners to pick from');
 
     await page.fill('#programName', programName);
     const bad = await navigating(page, () => page.locator('main form button[type="submit"]').click());
@@ -92,26 +100,31 @@ describe('budget lines', { skip: SKIP_APP }, () => {
     await page.fill('#prevFinal', '');
     await page.selectOption('#status', 'CONFIRMED');
     await page.check('input[name="published"]');
+    winner = await pickWinner('PB_PROJECT', 1_000_000);
+    assert.equal(await page.locator('#subjectTitle').inputValue(), '', 'nothing typed: the title comes from the project');
+    await page.fill('#linkAmount', '1,000');
+    await page.fill('#note', `${year}년 총회 승인 사업을 예산 사업으로 전환`);
     const ok = await navigating(page, () => page.locator('main form button[type="submit"]').click());
     assert.ok(ok.status() < 400, `create line: HTTP ${ok.status()} on ${page.url()}`);
     const m = new URL(page.url()).pathname.match(/^\/staff\/budget-lines\/(\d+)$/);
     assert.ok(m, `expected the staff line page, got ${page.url()}`);
     lineId = Number(m[1]);
-    await audit(page, 'staff line (new)', 'budget-staff-line-new');
+    assert.match(await page.locator('[data-figure="allocated"]').textContent(), /1,000/);
+    assert.ok(await page.locator('main').getByText(winner.title).count(), 'the picked project funds the line');
+    await audit(page, 'staff line (new, linked)', 'budget-staff-line-new');
   });
 
-  test('staff link the winner and record two execution snapshots', async () => {
+  test('staff link a picked accepted proposal and record two execution snapshots', async () => {
     assert.ok(lineId);
-    await page.selectOption('#subjectKind', 'PROPOSAL');
-    await page.fill('#subjectId', String(winner.id));
-    await page.fill('#subjectTitle', winner.title);
+    const proposal = await pickWinner('PROPOSAL', 0);
     await page.selectOption('#outcome', 'FUNDED');
-    await page.fill('#amount', '100000');
-    await page.fill('#note', '2026년 의회 확정 예산으로 반영');
+    await page.fill('#amount', '50000');
+    await page.fill('#note', `${year}년 의회 확정 예산으로 반영`);
     let r = await navigating(page, () => page.locator('form[action$="/links"] button[type="submit"]').click());
     assert.ok(r.status() < 400, `link: HTTP ${r.status()} on ${page.url()}`);
-    await audit(page, 'staff line (linked)');
-    assert.match(await page.locator('[data-figure="allocated"]').textContent(), /100,000/);
+    await audit(page, 'staff line (linked twice)');
+    assert.match(await page.locator('[data-figure="allocated"]').textContent(), /51,000/);
+    assert.ok(await page.locator('main').getByText(proposal.title).count(), 'the proposal is listed');
 
     // An invalid snapshot first (spent > committed), then two valid ones.
     await page.fill('#asOf', `${year}-09-30`);
@@ -133,13 +146,27 @@ describe('budget lines', { skip: SKIP_APP }, () => {
     await audit(page, 'staff line (two snapshots)', 'budget-staff-line');
   });
 
-  test('a citizen follows the public timeline with chart and table (phone)', async () => {
+  test('a citizen follows the timeline from the vote result to the spending (phone)', async () => {
     assert.ok(lineId);
     await page.setViewportSize(PHONE);
     await clearSession(browser);
     await signIn(page, CITIZEN.email, CITIZEN.password);
-    assert.equal(await visit(page, `/accountability/proposal/${winner.id}`), 200);
+    assert.equal(await visit(page, `/accountability/pb-project/${winner.id}`), 200);
+    assert.equal((await page.locator('main h1').textContent()).trim(), winner.title);
+    const stages = await page.locator('main ol.timeline > li').evaluateAll((lis) => lis.map((li) => ({
+      stage: li.dataset.stage, text: li.textContent.replace(/\s+/g, ' ').trim(),
+    })));
+    const at = (pred) => stages.findIndex(pred);
+    const vote = at((e) => e.stage === 'DECISION' && /시민투표 결과/.test(e.text));
+    const assembly = at((e) => e.stage === 'DECISION' && /한마당 총회/.test(e.text));
+    const budget = at((e) => e.stage === 'BUDGET' && e.text.includes(programName));
+    const execution = at((e) => e.stage === 'EXECUTION' && e.text.includes(programName));
+    assert.ok(vote >= 0, `the vote result is on the timeline: ${JSON.stringify(stages)}`);
+    assert.ok(assembly >= 0, 'the 한마당 총회 decision is on the timeline');
+    assert.ok(budget > vote && execution > budget, `vote → budget → execution: ${JSON.stringify(stages)}`);
+    assert.equal(stages.filter((e) => e.stage === 'EXECUTION' && e.text.includes(programName)).length, 2, 'both snapshots');
     assert.ok(await page.locator(`main a[href="/accountability/lines/${lineId}"]`).count(), 'the timeline shows the new line');
+    assert.ok(await page.locator(`main a[href="/budgeting/projects/${winner.id}"]`).count(), 'a link back to the project');
     await checkChartAndTable(page, 'timeline');
     await audit(page, 'accountability timeline', 'accountability-timeline-phone');
     const follow = page.locator('form[action$="/follow"] button[type="submit"]');

@@ -24,7 +24,22 @@ public class Accountability {
     public record Timeline(FundedRef subject, FundingSubjects.SubjectSummary summary,
                            List<FundingSubjects.TimelineEntry> entries, List<Funding> funding,
                            List<BudgetReports.LineView> lines, List<Milestone> milestones, boolean completed) {
+
+        /** Σ amounts linked to budget lines (FUNDED and REDUCED) that are not cut or unused. */
+        public long linkedWon() {
+            java.util.Set<Long> closed = new java.util.HashSet<>();
+            lines.stream().filter(v -> v.line().status().needsReason()).forEach(v -> closed.add(v.line().id()));
+            return funding.stream().filter(f -> f.lineId() != null && !closed.contains(f.lineId()))
+                    .mapToLong(Funding::amountWon).sum();
+        }
     }
+
+    /**
+     * The timeline reads as the issue's chain — proposal → decision → budget → execution → completion — even where
+     * dates overlap (execution can start before a late vote is published); within a stage, by date.
+     */
+    private static final Map<String, Integer> STAGE_ORDER = Map.of("PROPOSAL", 0, "DELIBERATION", 1, "DECISION", 2,
+            "BUDGET", 3, "EXECUTION", 4, "MILESTONE", 4, "COMPLETION", 5);
 
     private final BudgetLineStore store;
     private final BudgetReports reports;
@@ -58,7 +73,7 @@ public class Accountability {
         for (Funding f : funding) {
             LocalDate on = LocalDate.ofInstant(f.createdAt(), clock.getZone());
             if (f.lineId() == null) {
-                entries.add(new FundingSubjects.TimelineEntry(on, "DECISION", f.outcome().label(),
+                entries.add(new FundingSubjects.TimelineEntry(on, "BUDGET", f.outcome().label(),
                         PublicReason.parse(f.reasonCode()).map(PublicReason::label).orElse("") + " — " + f.publicReason(), null));
                 visible.add(f);
                 continue;
@@ -92,7 +107,7 @@ public class Accountability {
                         "/accountability/lines/" + v.line().id()));
             }
             if (v.line().status().needsReason()) {
-                entries.add(new FundingSubjects.TimelineEntry(null, "DECISION", v.line().status().label(),
+                entries.add(new FundingSubjects.TimelineEntry(null, "BUDGET", v.line().status().label(),
                         v.line().statusReason(), "/accountability/lines/" + v.line().id()));
             }
         }
@@ -101,7 +116,8 @@ public class Accountability {
             entries.add(new FundingSubjects.TimelineEntry(m.occurredOn(), m.completed() ? "COMPLETION" : "MILESTONE",
                     m.completed() ? "완료" : "진행", m.text(), null));
         }
-        entries.sort(Comparator.comparing(FundingSubjects.TimelineEntry::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        entries.sort(Comparator.comparingInt((FundingSubjects.TimelineEntry e) -> STAGE_ORDER.getOrDefault(e.stage(), 9))
+                .thenComparing(FundingSubjects.TimelineEntry::date, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Timeline(ref, summary.orElse(null), entries, visible, List.copyOf(lines.values()), milestones,
                 milestones.stream().anyMatch(Milestone::completed));
     }

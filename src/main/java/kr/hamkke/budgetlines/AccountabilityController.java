@@ -86,7 +86,9 @@ class AccountabilityController {
                 rows.stream().mapToLong(BudgetReports.OverviewRow::decidedWon).sum(),
                 rows.stream().mapToLong(BudgetReports.OverviewRow::compiledWon).sum(),
                 rows.stream().mapToLong(BudgetReports.OverviewRow::committedWon).sum(),
-                rows.stream().mapToLong(BudgetReports.OverviewRow::spentWon).sum()));
+                rows.stream().mapToLong(BudgetReports.OverviewRow::spentWon).sum(),
+                rows.stream().map(BudgetReports.OverviewRow::asOf).filter(java.util.Objects::nonNull)
+                        .max(java.util.Comparator.naturalOrder()).orElse(null)));
         List<BudgetReports.LineView> lines = reports.lineViews(year, null, true);
         m.put("funded", lines.stream().flatMap(v -> v.funding().stream()).toList());
         m.put("lines", lines);

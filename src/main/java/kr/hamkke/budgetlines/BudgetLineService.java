@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import kr.hamkke.audit.AuditLog;
 import kr.hamkke.budgetlines.figures.Amounts;
+import kr.hamkke.identity.Notifications;
 import kr.hamkke.shared.Actor;
 import kr.hamkke.shared.DomainException;
 
@@ -31,12 +32,15 @@ public class BudgetLineService {
     private final AuditLog audit;
     private final Clock clock;
     private final List<FundingSubjects> subjects;
+    private final Notifications notifications;
 
-    BudgetLineService(BudgetLineStore store, AuditLog audit, Clock clock, List<FundingSubjects> subjects) {
+    BudgetLineService(BudgetLineStore store, AuditLog audit, Clock clock, List<FundingSubjects> subjects,
+                      Notifications notifications) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.subjects = subjects;
+        this.notifications = notifications;
     }
 
     private Instant now() {
@@ -87,6 +91,9 @@ public class BudgetLineService {
             throw new InvalidInput("finalWon", "budget.below-allocated");
         }
         store.updateLine(after, now());
+        if (after.status().needsReason() != before.status().needsReason()) {
+            moveSubjectTotals(id, !after.status().needsReason());
+        }
         StringBuilder summary = new StringBuilder(after.fiscalYear() + " " + after.programName());
         if (before.budgetCurrentWon() != after.budgetCurrentWon()) {
             summary.append(" 예산현액 ").append(Amounts.formatThousandWon(before.budgetCurrentWon())).append(" → ")
@@ -104,6 +111,25 @@ public class BudgetLineService {
             }
         }
         return line(id);
+    }
+
+    /**
+     * A cut or unused line no longer funds its subjects: their totals drop by the line's links, so the same winners can
+     * be funded from another line; reopening the line adds them back, within the decided amounts. Subject rows are
+     * locked after the line (the caller holds it), the same order as in {@link #link}.
+     */
+    private void moveSubjectTotals(long lineId, boolean reopen) {
+        for (Funding f : store.fundingOfLine(lineId)) {
+            SubjectKind kind = f.subject().kind();
+            long linked = store.lockSubjectTotal(kind, f.subject().id());
+            if (reopen) {
+                Long decided = summary(kind, f.subject().id()).map(FundingSubjects.SubjectSummary::decidedWon).orElse(null);
+                if (decided != null && linked + f.amountWon() > decided) {
+                    throw DomainException.conflict("budget.subject-over-decided");
+                }
+            }
+            store.addToSubjectTotal(kind, f.subject().id(), reopen ? f.amountWon() : -Math.min(linked, f.amountWon()));
+        }
     }
 
     private BudgetLine validate(long id, LineInput in, BudgetLine before) {
@@ -195,9 +221,14 @@ public class BudgetLineService {
 
     // ---- links
 
-    /** Attaches a winner to a line. The line row stays locked until commit, so concurrent links cannot over-allocate. */
+    /**
+     * Attaches a winner to a line. The line row is locked first — before any other read of the transaction, so the
+     * consistent reads that follow (the line's allocated sum) see every link committed by earlier lock holders —
+     * then the subject's total row; both stay locked until commit, so concurrent links cannot over-allocate.
+     */
     @Transactional
     public Funding link(Actor actor, long lineId, LinkInput in) {
+        BudgetLine line = store.lockLine(lineId).orElseThrow(() -> DomainException.notFound("budget.line-not-found"));
         FundedRef subject = subject(in);
         FundingOutcome outcome;
         try {
@@ -226,7 +257,6 @@ public class BudgetLineService {
                 throw new InvalidInput("publicReason", "budget.reason-short");
             }
         }
-        BudgetLine line = store.lockLine(lineId).orElseThrow(() -> DomainException.notFound("budget.line-not-found"));
         if (line.status().needsReason()) {
             throw DomainException.conflict("budget.line-closed");
         }
@@ -234,6 +264,13 @@ public class BudgetLineService {
         if (allocated + in.amountWon() > line.budgetCurrentWon()) {
             throw DomainException.conflict("budget.over-allocated");
         }
+        // the lines together may not give a subject more than the cost citizens decided (when its feature knows it)
+        long linked = store.lockSubjectTotal(subject.kind(), subject.id());
+        Long decided = summary(subject.kind(), subject.id()).map(FundingSubjects.SubjectSummary::decidedWon).orElse(null);
+        if (decided != null && linked + in.amountWon() > decided) {
+            throw DomainException.conflict("budget.subject-over-decided");
+        }
+        store.addToSubjectTotal(subject.kind(), subject.id(), in.amountWon());
         Instant now = now();
         long id = store.insertFunding(lineId, subject, outcome, in.amountWon(), reasonCode, reason, note,
                 actor.accountId(), now);
@@ -274,13 +311,38 @@ public class BudgetLineService {
         if (in.subjectId() == null || in.subjectId() <= 0) {
             throw new InvalidInput("subjectId", "budget.subject-id");
         }
-        Optional<FundingSubjects.SubjectSummary> known = subjects.stream()
-                .map(s -> s.find(kind, in.subjectId())).flatMap(Optional::stream).findFirst();
+        Optional<FundingSubjects.SubjectSummary> known = summary(kind, in.subjectId());
+        if (known.isPresent() && !known.get().winner()) {
+            // a known subject that citizens did not choose (not adopted, not accepted) cannot get a budget decision
+            throw new InvalidInput("subjectId", "budget.subject-not-winner");
+        }
         String title = known.map(FundingSubjects.SubjectSummary::title).orElse(strip(in.subjectTitle()));
         if (title == null || title.length() < 2 || title.length() > 300) {
             throw new InvalidInput("subjectTitle", "budget.subject-title");
         }
         return new FundedRef(kind, in.subjectId(), title);
+    }
+
+    /** What the owning feature knows about a subject; empty for subjects decided before the platform. */
+    public Optional<FundingSubjects.SubjectSummary> summary(SubjectKind kind, long id) {
+        return subjects.stream().map(s -> s.find(kind, id)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Amounts already linked per subject ("KIND:id" → 원), shown beside the winners in the picker. */
+    @Transactional
+    public java.util.Map<String, Long> linkedTotals() {
+        return store.subjectTotals();
+    }
+
+    /** Winners staff can pick, all kinds, in the order the owning features give them. */
+    public List<FundingSubjects.SubjectSummary> candidates() {
+        List<FundingSubjects.SubjectSummary> out = new java.util.ArrayList<>();
+        for (SubjectKind kind : SubjectKind.values()) {
+            for (FundingSubjects s : subjects) {
+                out.addAll(s.candidates(kind));
+            }
+        }
+        return out;
     }
 
     private static String requireNote(String note) {
@@ -296,10 +358,9 @@ public class BudgetLineService {
         for (FundingSubjects s : subjects) {
             accounts.addAll(s.participants(subject.kind(), subject.id()));
         }
-        Instant now = now();
         String text = message.length() > 500 ? message.substring(0, 499) + "…" : message;
         for (Long account : accounts) {
-            store.notify(account, text, "/accountability/" + subject.kind().slug() + "/" + subject.id(), now);
+            notifications.notify(account, text, "/accountability/" + subject.kind().slug() + "/" + subject.id());
         }
     }
 

@@ -264,6 +264,32 @@ public class BudgetLineStore {
 
     // ---- milestones and followers
 
+    /**
+     * Locks the subject's total row until commit (creating it at 0) and returns the amount linked so far. The
+     * insert takes an exclusive lock on a duplicate key, so first-time callers queue instead of deadlocking.
+     */
+    public long lockSubjectTotal(SubjectKind kind, long id) {
+        update("INSERT INTO funding_subject_total (subject_kind, subject_id, linked_won) VALUES (?,?,0) "
+                + "ON DUPLICATE KEY UPDATE linked_won = linked_won", kind, id);
+        return one("SELECT linked_won FROM funding_subject_total WHERE subject_kind = ? AND subject_id = ? FOR UPDATE",
+                rs -> rs.getLong(1), kind, id).orElseThrow();
+    }
+
+    /** Amounts linked so far per subject, keyed "KIND:id" (for the staff picker). */
+    public java.util.Map<String, Long> subjectTotals() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Object[] r : list("SELECT subject_kind, subject_id, linked_won FROM funding_subject_total",
+                rs -> new Object[] {rs.getString(1) + ":" + rs.getLong(2), rs.getLong(3)})) {
+            out.put((String) r[0], (Long) r[1]);
+        }
+        return out;
+    }
+
+    public void addToSubjectTotal(SubjectKind kind, long id, long won) {
+        update("UPDATE funding_subject_total SET linked_won = linked_won + ? WHERE subject_kind = ? AND subject_id = ?",
+                won, kind, id);
+    }
+
     public List<Milestone> milestones(SubjectKind kind, long id) {
         return list("SELECT id, subject_kind, subject_id, occurred_on, text, completed FROM funding_milestone "
                         + "WHERE subject_kind = ? AND subject_id = ? ORDER BY occurred_on, id",

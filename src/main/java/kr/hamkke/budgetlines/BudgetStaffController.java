@@ -63,8 +63,10 @@ class BudgetStaffController {
         return CurrentUser.from(auth).as(Role.Names.BUDGET_STAFF);
     }
 
-    private static Map<String, Object> common(Authentication auth) {
+    private Map<String, Object> common(Authentication auth) {
         Map<String, Object> m = new HashMap<>();
+        m.put("candidates", Access.edits(auth) ? service.candidates() : List.of());
+        m.put("linkedTotals", Access.edits(auth) ? service.linkedTotals() : Map.of());
         m.put("fmt", Fmt.INSTANCE);
         m.put("canEdit", Access.edits(auth));
         m.put("statuses", LineStatus.values());
@@ -206,7 +208,7 @@ class BudgetStaffController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> notFundedPage(HttpRequest<?> request, Authentication auth) {
         Map<String, Object> m = common(auth);
-        m.put("form", new StaffForms.LinkForm("PB_PROJECT", "", "", "NOT_FUNDED", "", "", "", ""));
+        m.put("form", new StaffForms.LinkForm("PB_PROJECT", "", "", "NOT_FUNDED", "", "", "", "", ""));
         return pages.ok(request, "budgetlines/staff-not-funded", m);
     }
 

@@ -1,5 +1,6 @@
 package kr.hamkke.budgetlines;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * Implemented by the features that produce winners (budgeting, proposals, assembly), so budget lines never
  * depend on their classes. Each implementation answers for the kinds it owns and returns empty for the rest.
- * Until an implementation exists for a kind, staff type the title and the timeline shows only the budget part.
+ * A subject no implementation knows (a winner decided before the platform, as in the 2018 reports) is linked
+ * by its typed title and its timeline shows only the budget part.
  */
 public interface FundingSubjects {
 
@@ -24,8 +26,23 @@ public interface FundingSubjects {
         return List.of();
     }
 
+    /**
+     * The winners budget staff may pick when converting one into a budget line (PB projects after the 한마당 총회,
+     * accepted proposals, adopted policy proposals), newest first; empty for kinds this bean does not own.
+     */
+    default List<SubjectSummary> candidates(SubjectKind kind) {
+        return List.of();
+    }
+
+    /**
+     * @param state      the owning feature's state, as citizens read it (e.g. "총회 승인", "수용")
+     * @param winner     whether citizens' decision makes it fundable (only winners get FUNDED / REDUCED links)
+     * @param decidedWon the amount citizens decided (PB: the adjusted or requested cost), or null
+     * @param decidedOn  the date of the deciding step (vote, answer, plenary), or null
+     */
     @Serdeable
-    record SubjectSummary(SubjectKind kind, long id, String title, String publicUrl, String state) {
+    record SubjectSummary(SubjectKind kind, long id, String title, String publicUrl, String state, boolean winner,
+                          @Nullable Long decidedWon, @Nullable LocalDate decidedOn) {
     }
 
     /**

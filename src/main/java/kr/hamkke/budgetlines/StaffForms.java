@@ -19,7 +19,7 @@ final class StaffForms {
                     @Nullable String guCode, @Nullable String status, @Nullable String reasonCode,
                     @Nullable String reason, @Nullable String published, @Nullable String subjectKind,
                     @Nullable String subjectId, @Nullable String subjectTitle, @Nullable String linkAmount,
-                    @Nullable String note) {
+                    @Nullable String note, @Nullable String subject) {
 
         static LineForm of(BudgetLine l) {
             return new LineForm(String.valueOf(l.fiscalYear()), l.bureau(), l.division(), l.programName(),
@@ -27,20 +27,21 @@ final class StaffForms {
                     l.prevOriginalWon() == null ? "" : th(l.prevOriginalWon()),
                     l.prevFinalWon() == null ? "" : th(l.prevFinalWon()), l.pbTag() ? "yes" : null,
                     l.guCode(), l.status().name(), l.statusReasonCode(), l.statusReason(), l.published() ? "yes" : null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
 
         static LineForm blank(int year) {
             return new LineForm(String.valueOf(year), "", "", "", "", "PROGRAM", "", "", "0", "", "", null, "",
-                    "REQUESTED", "", "", null, "", "", "", "", "");
+                    "REQUESTED", "", "", null, "", "", "", "", "", "");
         }
 
         /** The winner to attach right away, or null when the subject fields are empty. */
         LinkInput winner() {
-            if ((subjectId == null || subjectId.isBlank()) && (subjectTitle == null || subjectTitle.isBlank())) {
+            if ((subjectId == null || subjectId.isBlank()) && (subjectTitle == null || subjectTitle.isBlank())
+                    && (subject == null || subject.isBlank())) {
                 return null;
             }
-            return new LinkForm(subjectKind, subjectId, subjectTitle, "FUNDED", linkAmount, null, null, note)
+            return new LinkForm(subjectKind, subjectId, subjectTitle, "FUNDED", linkAmount, null, null, note, subject)
                     .toInput(linkAmount != null && !linkAmount.isBlank());
         }
 
@@ -63,18 +64,29 @@ final class StaffForms {
     @Serdeable
     record LinkForm(@Nullable String subjectKind, @Nullable String subjectId, @Nullable String subjectTitle,
                     @Nullable String outcome, @Nullable String amount, @Nullable String reasonCode,
-                    @Nullable String publicReason, @Nullable String note) {
+                    @Nullable String publicReason, @Nullable String note, @Nullable String subject) {
 
         static LinkForm blank() {
-            return new LinkForm("PB_PROJECT", "", "", "FUNDED", "", "", "", "");
+            return new LinkForm("PB_PROJECT", "", "", "FUNDED", "", "", "", "", "");
         }
 
         LinkInput toInput(boolean needsAmount) {
+            String kind = subjectKind;
+            String typedId = subjectId;
+            if (subject != null && !subject.isBlank()) {
+                // picked from the list: "KIND:id"; the owning feature supplies the title
+                String[] parts = subject.strip().split(":", 2);
+                if (parts.length != 2 || SubjectKind.parse(parts[0]).isEmpty()) {
+                    throw new InvalidInput("subject", "budget.subject-id");
+                }
+                kind = parts[0];
+                typedId = parts[1];
+            }
             Long id;
             try {
-                id = subjectId == null || subjectId.isBlank() ? null : Long.valueOf(subjectId.strip());
+                id = typedId == null || typedId.isBlank() ? null : Long.valueOf(typedId.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInput("subjectId", "budget.subject-id");
+                throw new InvalidInput(subject != null && !subject.isBlank() ? "subject" : "subjectId", "budget.subject-id");
             }
             Long won = needsAmount ? won("amount", amount, true) : null;
             if (!needsAmount && amount != null && !amount.isBlank()) {
@@ -83,7 +95,8 @@ final class StaffForms {
             if (needsAmount && won == null) {
                 throw new InvalidInput("amount", "budget.link-amount");
             }
-            return new LinkInput(subjectKind, id, subjectTitle, outcome, won, reasonCode, publicReason, note);
+            return new LinkInput(kind, id, subject != null && !subject.isBlank() ? null : subjectTitle, outcome, won,
+                    reasonCode, publicReason, note);
         }
     }
 

@@ -166,6 +166,14 @@ class BudgetLinesWebTest {
 
     @Test
     void demoDataLoadsTheReportsWithCorrectionNotesAndLiveRiskFlags() throws Exception {
+        // winners of the other features' demo data, which the budget-lines demo finds by title
+        long youth = SubjectFixtures.pbProject("지역기반형 청년인재육성 프로그램", 30_000_000L, true, null);
+        long playground = SubjectFixtures.pbProject("미세먼지 NO, 공공형 실내 놀이터 설치", 400_000_000L, true, null);
+        long farming = SubjectFixtures.pbProject("청년 귀농·귀촌 지원 프로젝트", 150_000_000L, true, null);
+        long ivf = SubjectFixtures.proposal("서울형 난임부부 시술비 지원", "ACCEPTED",
+                kr.hamkke.testing.TestAccounts.verified(ctx).id(), java.util.List.of());
+        long solar = SubjectFixtures.policyProposal("공공건물 옥상 태양광 의무화", "ACCEPTED");
+        long festival = SubjectFixtures.policyProposal("일회용품 없는 축제 조례", "PARTIAL");
         BudgetLinesDemoData demo = new BudgetLinesDemoData(ctx.getBean(BudgetLineStore.class), ctx.getBean(BudgetImportService.class),
                 ctx.getBean(BudgetLineService.class), ctx.getBean(Clock.class));
         demo.loadReports();
@@ -185,10 +193,28 @@ class BudgetLinesWebTest {
             assertTrue(flags.get("전통시장 공유 와이파이 구축").contains(kr.hamkke.budgetlines.figures.RiskFlag.FORECAST_GAP), flags::toString);
             assertTrue(flags.get("여성이 안전한 공중화장실 설치 지원").isEmpty(), flags::toString);
         }
+        // the (시민참여) 2018 line funds the adopted PB project of the same name, completed (100% by ’18.6.30)
+        assertEquals(30_000_000L, count("SELECT SUM(f.amount_won) FROM funding f JOIN budget_line l ON l.id = f.budget_line_id "
+                + "WHERE l.fiscal_year = 2018 AND f.subject_kind = 'PB_PROJECT' AND f.subject_id = " + youth));
+        assertEquals(1, count("SELECT COUNT(*) FROM funding_milestone WHERE completed AND subject_kind = 'PB_PROJECT' AND subject_id = " + youth));
+        assertEquals("REDUCED", kr.hamkke.testing.TestDatabase.queryString(
+                "SELECT outcome FROM funding WHERE subject_kind = 'PB_PROJECT' AND subject_id = " + playground));
+        assertEquals("CUT", kr.hamkke.testing.TestDatabase.queryString("SELECT l.status FROM funding f JOIN budget_line l "
+                + "ON l.id = f.budget_line_id WHERE f.subject_kind = 'PB_PROJECT' AND f.subject_id = " + farming));
+        assertEquals(1, count("SELECT COUNT(*) FROM funding WHERE subject_kind = 'PROPOSAL' AND subject_id = " + ivf));
+        assertEquals(1, count("SELECT COUNT(*) FROM funding WHERE subject_kind = 'POLICY_PROPOSAL' AND subject_id = " + solar));
+        assertEquals("NOT_FUNDED", kr.hamkke.testing.TestDatabase.queryString(
+                "SELECT outcome FROM funding WHERE subject_kind = 'POLICY_PROPOSAL' AND subject_id = " + festival));
         Browser anonymous = new Browser(server.getURI());
-        HttpResponse<String> gangnam = anonymous.get("/accountability/pb-project/2018001");
-        assertEquals(200, gangnam.statusCode());
-        assertTrue(gangnam.body().contains("강남구 공구도서관"), gangnam.body());
+        HttpResponse<String> done = anonymous.get("/accountability/pb-project/" + youth);
+        assertEquals(200, done.statusCode());
+        assertTrue(done.body().contains("지역기반형 청년인재육성") && done.body().contains("data-stage=\"COMPLETION\"")
+                && done.body().contains("시민투표 결과"), done.body());
         assertEquals(200, anonymous.get("/accountability?fiscalYear=2018&by=district").statusCode());
+        // DOMAIN §7.1: the bureau at 12.4% on ’21.3.31 is flagged (SHORTFALL: the pace heads for 50.3% by year end)
+        String bureaus = anonymous.get("/accountability?fiscalYear=2021&by=bureau").body();
+        int row = bureaus.indexOf("<th scope=\"row\">서울혁신기획관</th>");
+        assertTrue(row > 0, bureaus);
+        assertTrue(bureaus.substring(row, bureaus.indexOf("</tr>", row)).contains("data-flag=\"SHORTFALL\""), bureaus);
     }
 }

@@ -12,20 +12,32 @@ import java.util.Set;
  * @param idleAfter         IDLE when nothing is committed at an as-of date strictly after this day (6.30)
  * @param lagPoints         LAG when 집행률 &lt; f × 100 − lagPoints (30)
  * @param forecastGapPercent FORECAST_GAP when stated − model &gt; forecastGapPercent % of 예산현액 (30)
+ * @param shortfallFrom     SHORTFALL is evaluated at as-of dates on or after this day (3.31, the first quarterly report)
+ * @param shortfallPercent  SHORTFALL when 예산현액 − model forecast &gt; shortfallPercent % of 예산현액 (30)
  */
-public record RiskPolicy(MonthDay idleAfter, BigDecimal lagPoints, BigDecimal forecastGapPercent) {
+public record RiskPolicy(MonthDay idleAfter, BigDecimal lagPoints, BigDecimal forecastGapPercent,
+                         MonthDay shortfallFrom, BigDecimal shortfallPercent) {
 
-    public static final RiskPolicy DEFAULTS =
-            new RiskPolicy(MonthDay.of(6, 30), BigDecimal.valueOf(30), BigDecimal.valueOf(30));
+    /**
+     * §7.1's thresholds plus SHORTFALL: with IDLE, LAG and FORECAST_GAP alone the bureau at 12.4% on ’21.3.31
+     * raises no flag (LAG needs f × 100 − 30 &gt; 12.4, i.e. mid-May), although §7.1 says the flags must catch it.
+     */
+    public static final RiskPolicy DEFAULTS = new RiskPolicy(MonthDay.of(6, 30), BigDecimal.valueOf(30),
+            BigDecimal.valueOf(30), MonthDay.of(3, 31), BigDecimal.valueOf(30));
 
     public RiskPolicy {
-        if (idleAfter == null || lagPoints == null || forecastGapPercent == null) {
+        if (idleAfter == null || lagPoints == null || forecastGapPercent == null || shortfallFrom == null
+                || shortfallPercent == null) {
             throw new IllegalArgumentException("all thresholds are required");
         }
     }
 
     public RiskPolicy withLagPoints(long points) {
-        return new RiskPolicy(idleAfter, BigDecimal.valueOf(points), forecastGapPercent);
+        return new RiskPolicy(idleAfter, BigDecimal.valueOf(points), forecastGapPercent, shortfallFrom, shortfallPercent);
+    }
+
+    public RiskPolicy withShortfallPercent(long percent) {
+        return new RiskPolicy(idleAfter, lagPoints, forecastGapPercent, shortfallFrom, BigDecimal.valueOf(percent));
     }
 
     public Set<RiskFlag> evaluate(ExecutionFigures figures) {
@@ -45,6 +57,14 @@ public record RiskPolicy(MonthDay idleAfter, BigDecimal lagPoints, BigDecimal fo
             BigDecimal limit = forecastGapPercent.multiply(BigDecimal.valueOf(figures.budgetCurrent()));
             if (gap.compareTo(limit) > 0) {
                 flags.add(RiskFlag.FORECAST_GAP);
+            }
+        }
+        if (!figures.asOf().isBefore(shortfallFrom.atYear(figures.asOf().getYear()))) {
+            // (예산현액 − model) × 100 > percent × 예산현액, exact
+            BigDecimal unspent = BigDecimal.valueOf(figures.budgetCurrent() - figures.modelForecast())
+                    .multiply(BigDecimal.valueOf(100));
+            if (unspent.compareTo(shortfallPercent.multiply(BigDecimal.valueOf(figures.budgetCurrent()))) > 0) {
+                flags.add(RiskFlag.SHORTFALL);
             }
         }
         return flags;

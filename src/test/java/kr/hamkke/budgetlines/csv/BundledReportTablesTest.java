@@ -40,11 +40,14 @@ class BundledReportTablesTest {
     @Test
     void executionRiskWarningsForLaggingLines() {
         ImportReport exec2021 = BundledReportTables.importFile("fy2021-exec-2021-03-31-innovation-office.csv");
-        assertTrue(ExecutionRisks.evaluate(exec2021, RiskPolicy.DEFAULTS).isEmpty(),
-                "LAG cannot fire on 3.31 with the default 30 points; no stated forecasts in this table");
+        List<ExecutionRisks.LineRisk> risks = ExecutionRisks.evaluate(exec2021, RiskPolicy.DEFAULTS);
+        assertTrue(risks.stream().noneMatch(r -> r.flags().contains(RiskFlag.LAG)),
+                "LAG cannot fire on 3.31 with the default 30 points");
+        assertTrue(risks.stream().anyMatch(r -> r.line().name().equals("공유서울 확산")
+                && r.flags().equals(EnumSet.of(RiskFlag.SHORTFALL))), risks::toString);
         List<ExecutionRisks.LineRisk> strict = ExecutionRisks.evaluate(exec2021, RiskPolicy.DEFAULTS.withLagPoints(10));
         assertTrue(strict.stream().anyMatch(r -> r.line().name().equals("공유서울 확산")
-                && r.flags().equals(EnumSet.of(RiskFlag.LAG))));
+                && r.flags().equals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL))));
 
         ImportReport annex = BundledReportTables.importFile("fy2018-exec-2018-06-30-annex.csv");
         List<Finding> warnings = ExecutionRisks.warnings(annex, RiskPolicy.DEFAULTS);

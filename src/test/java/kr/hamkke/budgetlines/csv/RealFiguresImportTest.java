@@ -75,7 +75,7 @@ class RealFiguresImportTest {
         ExecutionFigures figures = ExecutionFigures.of(report.asOf(), sharing.amount(Column.BUDGET_CURRENT),
                 sharing.amount(Column.COMMITTED), sharing.amount(Column.SPENT));
         assertEquals("2.3", figures.executionRate().format());
-        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP),
+        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP, RiskFlag.SHORTFALL),
                 RiskPolicy.DEFAULTS.evaluate(figures.withStatedForecast(sharing.amount(Column.BUDGET_CURRENT))));
     }
 

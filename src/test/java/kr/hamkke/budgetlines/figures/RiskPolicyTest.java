@@ -41,20 +41,39 @@ class RiskPolicyTest {
     }
 
     /**
-     * With the §7.1 defaults, LAG cannot fire before f × 100 exceeds 30 (about 20 April), so on ’21.3.31 the
-     * bureau's 12.4% raises no flag by itself. It is caught (a) as FORECAST_GAP as soon as the department states
-     * the usual full-year forecast, (b) as LAG if execution stays where it is until mid-year.
+     * §7.1 says the flags must catch the bureau at 12.4% on ’21.3.31, yet LAG cannot fire before f × 100 exceeds
+     * 30 (about 20 April) and IDLE / FORECAST_GAP do not apply. SHORTFALL does: the model forecast, 50.3%, leaves
+     * 49.7% of 예산현액 unspent, more than 30%.
      */
     @Test
     void bureauAt12_4PercentOn2021_03_31() {
         ExecutionFigures bureau = ExecutionFigures.of(MAR_31_2021, k(12_346_984), k(2_061_715), k(1_531_407));
-        assertEquals(Set.of(), DEFAULTS.evaluate(bureau));
-        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP), DEFAULTS.evaluate(bureau.withStatedForecast(k(12_346_984))));
+        assertEquals(EnumSet.of(RiskFlag.SHORTFALL), DEFAULTS.evaluate(bureau));
+        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP, RiskFlag.SHORTFALL),
+                DEFAULTS.evaluate(bureau.withStatedForecast(k(12_346_984))));
         ExecutionFigures sameInJune = ExecutionFigures.of(LocalDate.of(2021, 6, 30), k(12_346_984), k(2_061_715),
                 k(1_531_407));
-        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.evaluate(sameInJune));
-        // a stricter lag threshold (configuration) catches it on the day
-        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.withLagPoints(10).evaluate(bureau));
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL), DEFAULTS.evaluate(sameInJune));
+        // the three §7.1 flags alone would have said nothing on the day
+        assertEquals(EnumSet.of(RiskFlag.SHORTFALL), DEFAULTS.withShortfallPercent(49).evaluate(bureau));
+        assertEquals(Set.of(), DEFAULTS.withShortfallPercent(50).evaluate(bureau));
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL), DEFAULTS.withLagPoints(10).evaluate(bureau));
+    }
+
+    /** SHORTFALL waits for the first quarterly report: the same pace on 3.30 is not flagged. */
+    @Test
+    void shortfallFromMarch31() {
+        ExecutionFigures dayBefore = ExecutionFigures.of(LocalDate.of(2021, 3, 30), k(12_346_984), k(2_061_715),
+                k(1_531_407));
+        assertEquals(Set.of(), DEFAULTS.evaluate(dayBefore));
+        // exactly 30% left unspent is not a shortfall; one 원 more is (on 12.31 that is also LAG: f × 100 − 30 = 70)
+        ExecutionFigures seventy = ExecutionFigures.of(LocalDate.of(2021, 12, 31), k(1_000), k(700), k(700));
+        assertEquals(Set.of(), DEFAULTS.evaluate(seventy));
+        ExecutionFigures below = ExecutionFigures.of(LocalDate.of(2021, 12, 31), k(1_000), k(700) - 1, k(700) - 1);
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL), DEFAULTS.evaluate(below));
+        // committed money counts toward the model forecast: 70% committed, 10% spent on 9.30 is not a shortfall
+        ExecutionFigures committed = ExecutionFigures.of(LocalDate.of(2021, 9, 30), k(1_000), k(700), k(100));
+        assertTrue(!DEFAULTS.evaluate(committed).contains(RiskFlag.SHORTFALL));
     }
 
     /** 공유서울 확산: 242,500 committed, 22,800 spent of 1,004,500 on ’21.3.31 [seed 002:383]. */
@@ -62,16 +81,17 @@ class RiskPolicyTest {
     void sharingSeoulCommittedButNotSpent() {
         ExecutionFigures line = ExecutionFigures.of(MAR_31_2021, k(1_004_500), k(242_500), k(22_800));
         assertEquals(k(242_500), line.modelForecast()); // committed dominates 22,800 ÷ f = 92,467
-        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP), DEFAULTS.evaluate(line.withStatedForecast(k(1_004_500))));
+        assertEquals(EnumSet.of(RiskFlag.FORECAST_GAP, RiskFlag.SHORTFALL),
+                DEFAULTS.evaluate(line.withStatedForecast(k(1_004_500))));
         ExecutionFigures sameInJuly = ExecutionFigures.of(LocalDate.of(2021, 7, 31), k(1_004_500), k(242_500), k(22_800));
-        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.evaluate(sameInJuly));
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL), DEFAULTS.evaluate(sameInJuly));
     }
 
     /** 82.7% of the 협치 money unspent with one month left [seed 001:2673-2695]. */
     @Test
     void governanceMoneyUnspentWithOneMonthLeft() {
         ExecutionFigures line = ExecutionFigures.of(LocalDate.of(2017, 11, 30), k(1_000_000), k(300_000), k(173_000));
-        assertEquals(EnumSet.of(RiskFlag.LAG), DEFAULTS.evaluate(line));
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.SHORTFALL), DEFAULTS.evaluate(line));
     }
 
     @Test
@@ -87,8 +107,8 @@ class RiskPolicyTest {
     void statedFullForecastWithNothingCommitted() {
         ExecutionFigures line = ExecutionFigures.of(LocalDate.of(2018, 6, 30), k(60_000), 0, 0).withStatedForecast(k(60_000));
         assertEquals(0, line.modelForecast());
-        // half the year gone with 0% spent is also LAG (0 < 49.6 − 30)
-        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.FORECAST_GAP), DEFAULTS.evaluate(line));
+        // half the year gone with 0% spent is also LAG (0 < 49.6 − 30), and the model forecast is 0 (SHORTFALL)
+        assertEquals(EnumSet.of(RiskFlag.LAG, RiskFlag.FORECAST_GAP, RiskFlag.SHORTFALL), DEFAULTS.evaluate(line));
     }
 
     @Test
