@@ -42,6 +42,7 @@ class ProposalController {
     private final ProposalQueries queries;
     private final CommentService comments;
     private final ReviewService reviews;
+    private final AttachmentService attachments;
     private final Viewer viewer;
     private final ReferenceData reference;
     private final Validator validator;
@@ -49,11 +50,12 @@ class ProposalController {
     private final Clock clock;
 
     ProposalController(ProposalService service, ProposalQueries queries, CommentService comments, ReviewService reviews,
-                       Viewer viewer, ReferenceData reference, Validator validator, Views pages, Clock clock) {
+                       AttachmentService attachments, Viewer viewer, ReferenceData reference, Validator validator, Views pages, Clock clock) {
         this.service = service;
         this.queries = queries;
         this.comments = comments;
         this.reviews = reviews;
+        this.attachments = attachments;
         this.viewer = viewer;
         this.reference = reference;
         this.validator = validator;
@@ -125,6 +127,7 @@ class ProposalController {
         Map<String, Object> model = new HashMap<>();
         model.put("d", d);
         model.put("p", d.proposal());
+        model.put("attachments", attachments.list(id));
         model.put("comments", comments.thread("PROPOSAL", id));
         model.put("commentTarget", "/proposals/" + id + "/comments");
         boolean windowOpen = ProposalRules.windowOpen(d.proposal().facts(), clock.instant());
