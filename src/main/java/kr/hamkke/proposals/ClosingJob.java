@@ -15,10 +15,12 @@ class ClosingJob {
 
     private final ProposalService proposals;
     private final ForumService forums;
+    private final ThemeService themes;
 
-    ClosingJob(ProposalService proposals, ForumService forums) {
+    ClosingJob(ProposalService proposals, ForumService forums, ThemeService themes) {
         this.proposals = proposals;
         this.forums = forums;
+        this.themes = themes;
     }
 
     @Scheduled(cron = "0 30 3 * * *", zoneId = "Asia/Seoul")
@@ -38,8 +40,9 @@ class ClosingJob {
         try {
             int closed = proposals.closeExpired();
             int forumsClosed = forums.closeDue();
-            if (closed + forumsClosed > 0) {
-                LOG.info("closed {} proposals and {} forums", closed, forumsClosed);
+            int themesClosed = themes.closeDue();
+            if (closed + forumsClosed + themesClosed > 0) {
+                LOG.info("closed {} proposals, {} forums and {} theme votes", closed, forumsClosed, themesClosed);
             }
         } catch (RuntimeException e) {
             LOG.warn("closing job failed", e);
