@@ -43,6 +43,7 @@ class ProposalController {
     private final CommentService comments;
     private final ReviewService reviews;
     private final AttachmentService attachments;
+    private final ProposalAppealService appeals;
     private final Viewer viewer;
     private final ReferenceData reference;
     private final Validator validator;
@@ -50,12 +51,13 @@ class ProposalController {
     private final Clock clock;
 
     ProposalController(ProposalService service, ProposalQueries queries, CommentService comments, ReviewService reviews,
-                       AttachmentService attachments, Viewer viewer, ReferenceData reference, Validator validator, Views pages, Clock clock) {
+                       AttachmentService attachments, ProposalAppealService appeals, Viewer viewer, ReferenceData reference, Validator validator, Views pages, Clock clock) {
         this.service = service;
         this.queries = queries;
         this.comments = comments;
         this.reviews = reviews;
         this.attachments = attachments;
+        this.appeals = appeals;
         this.viewer = viewer;
         this.reference = reference;
         this.validator = validator;
@@ -128,6 +130,8 @@ class ProposalController {
         model.put("d", d);
         model.put("p", d.proposal());
         model.put("attachments", attachments.list(id));
+        model.put("appeal", v.accountId() != null && v.accountId() == d.proposal().authorId()
+                ? appeals.of(id).orElse(null) : null);
         model.put("comments", comments.thread("PROPOSAL", id));
         model.put("commentTarget", "/proposals/" + id + "/comments");
         boolean windowOpen = ProposalRules.windowOpen(d.proposal().facts(), clock.instant());
@@ -196,6 +200,19 @@ class ProposalController {
         }
         service.withdraw(CurrentUser.from(auth).accountId(), id, form.reason());
         return Flash.redirect("/proposals/" + id, "proposals.notice.withdrawn");
+    }
+
+    @Serdeable
+    record AppealForm(@Nullable String statement) {
+    }
+
+    @Post("/{id}/appeal")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> appeal(Authentication auth, @PathVariable long id, @Body AppealForm form) {
+        appeals.appeal(CurrentUser.from(auth).accountId(), id, form.statement());
+        return Flash.redirect("/proposals/" + id, "proposals.notice.appealed");
     }
 
     @Post("/{id}/support")
