@@ -111,6 +111,11 @@ class AttachmentWebTest {
         assertTrue(disposition.contains("filename*=UTF-8''%EA%B3%84%ED%9A%8D%EC%84%9C.pdf"), disposition);
         assertEquals("nosniff", doc.headers().firstValue("X-Content-Type-Options").orElseThrow());
 
+        String api = new Browser(server.getURI()).json("GET", "/api/proposals/" + id, null, null).body();
+        Object listed = f.json(api).get("attachments");
+        assertTrue(String.valueOf(listed).contains("filename=계획서.pdf") && String.valueOf(listed).contains("contentType=application/pdf"),
+                "attachments in the API: " + listed);
+
         // The attachment belongs to this proposal only.
         long other = f.published(author.id(), "다른 제안");
         assertEquals(404, Uploads.download(new Browser(server.getURI()), server.getURI(), "/proposals/" + other + "/attachments/" + png).statusCode());
