@@ -38,12 +38,14 @@ class ThemeApiController {
     record ThemeView(ThemeService.Theme theme, List<ThemeService.Topic> topics, @Nullable Long forumId) {
     }
 
+    /** Every theme vote, open ones first. */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     List<ThemeService.Theme> list() {
         return themes.all();
     }
 
+    /** One theme vote with its topics (counts only after close) and the forum its winner opened. */
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     ThemeView get(@PathVariable long id) {
@@ -55,7 +57,10 @@ class ThemeApiController {
     record VoteBody(@Nullable Long topicId) {
     }
 
-    /** Verified citizens only, once per person: 409 {@code themes.already-voted} on a second vote, 409 {@code themes.closed} outside the window. */
+    /**
+     * Votes for one candidate topic. Verified citizens only, once per person and final. Problems: 403
+     * proposals.not-verified, 409 themes.already-voted, 409 themes.closed (outside the window), 422 themes.topic.
+     */
     @Post("/{id}/votes")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Consumes(MediaType.APPLICATION_JSON)
