@@ -5,6 +5,9 @@
 //  2. Forums: a position on the open demo forum; the mayor's answer on the forum awaiting it.
 //  3. The agenda group picks a proposal (우수제안) with a reason.
 //  4. 오늘의 공론장, a Korean search, a city question with its chart and table.
+//  5. Attachments: a refused (spoofed) file with its error summary, then an image and a PDF shown on the
+//     proposal page, served with nosniff and a sandboxing policy.
+//  6. 테마토론: a moderator posts candidate topics (invalid submit first), a citizen votes by keyboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -299,5 +302,125 @@ describe('proposals', { skip: SKIP_APP }, () => {
     assert.equal(await svg.getAttribute('role'), 'img');
     assert.ok(await page.locator('main table caption').count(), 'the chart is followed by a data table');
     await audit(page, 'city question results', 'city-question-chart');
+  });
+});
+
+// 1x1 PNG and a minimal PDF; an HTML page named like a PDF is the spoofed file.
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PDF_MIN = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'ascii');
+const HTML_AS_PDF = Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>', 'utf8');
+
+/** datetime-local value in Seoul time, `days` from now. */
+function seoulLocal(days) {
+  const d = new Date(Date.now() + days * 86400000 + 9 * 3600000);
+  return d.toISOString().slice(0, 16);
+}
+
+describe('proposal attachments and 테마토론', { skip: SKIP_APP }, () => {
+  let browser;
+  let page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  after(async () => { await browser?.close(); });
+
+  test('attachments: a spoofed PDF is refused, an image and a PDF are shown and served safely', async () => {
+    const created = await api('/api/proposals', {
+      method: 'POST', bearer: await token(CITIZEN.email, CITIZEN.password),
+      body: { title: `첨부 사진이 있는 제안 ${Date.now().toString(36)}`, body: '횡단보도 앞 사진과 설치 계획서를 첨부합니다. 현장을 보시면 위험을 알 수 있습니다.', category: 'SAFETY' },
+    });
+    assert.equal(created.status, 201, created.text.slice(0, 300));
+    const id = created.json.id;
+    await as(browser, page, CITIZEN);
+    assert.equal(await visit(page, `/proposals/${id}/attachments`), 200);
+    await audit(page, 'attachments (empty)', 'proposals-attachments');
+
+    await page.setInputFiles('#file', { name: 'report.pdf', mimeType: 'application/pdf', buffer: HTML_AS_PDF });
+    await page.fill('#description', '보고서');
+    const bad = await navigating(page, () => page.locator('main form[enctype="multipart/form-data"] button[type="submit"]').click());
+    const ids = await checkInvalidForm(page, bad, { label: 'attachment (spoofed pdf)' });
+    assert.deepEqual(ids, ['file']);
+    await audit(page, 'attachments (spoofed pdf refused)', 'proposals-attachments-error');
+
+    await page.setInputFiles('#file', { name: '현장 사진.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await page.fill('#description', '횡단보도 앞 현장 사진');
+    let r = await navigating(page, () => page.locator('main form[enctype="multipart/form-data"] button[type="submit"]').click());
+    assert.ok(r.status() < 400, `image upload: HTTP ${r.status()}`);
+    await page.setInputFiles('#file', { name: '설치 계획서.pdf', mimeType: 'application/pdf', buffer: PDF_MIN });
+    await page.fill('#description', '설치 계획서');
+    r = await navigating(page, () => page.locator('main form[enctype="multipart/form-data"] button[type="submit"]').click());
+    assert.ok(r.status() < 400, `pdf upload: HTTP ${r.status()}`);
+    assert.equal(await page.locator('main .attachment-list li').count(), 2);
+    await audit(page, 'attachments (two files)');
+
+    assert.equal(await visit(page, `/proposals/${id}`), 200);
+    const img = page.locator('main .attachments img');
+    assert.equal(await img.getAttribute('alt'), '횡단보도 앞 현장 사진');
+    assert.ok(await page.locator('main .attachments a', { hasText: '설치 계획서' }).count(), 'the PDF is linked by its description');
+    await audit(page, 'proposal with attachments', 'proposals-with-attachments');
+
+    // The author (signed in) fetches the files of the draft: types from the bytes, nosniff, sandbox.
+    const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const src = await img.getAttribute('src');
+    const image = await fetch(BASE_URL + src, { headers: { cookie: cookies } });
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    assert.equal(image.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(image.headers.get('content-security-policy'), /sandbox/);
+    const pdfHref = await page.locator('main .attachments a', { hasText: '설치 계획서' }).getAttribute('href');
+    const pdf = await fetch(BASE_URL + pdfHref, { headers: { cookie: cookies } });
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.match(pdf.headers.get('content-disposition'), /^attachment;/);
+    // A draft's files are not public.
+    assert.equal((await fetch(BASE_URL + src)).status, 404);
+  });
+
+  test('테마토론: a moderator posts candidate topics, a citizen votes by keyboard', async () => {
+    await as(browser, page, MODERATOR);
+    assert.equal(await visit(page, '/staff/themes'), 200);
+    await audit(page, 'staff themes', 'themes-staff');
+    const submit = page.locator('main form[action="/staff/themes"] button[type="submit"]');
+    const bad = await navigating(page, () => submit.click());
+    await checkInvalidForm(page, bad, { label: 'theme form (empty)' });
+    await audit(page, 'staff themes (errors)', 'themes-staff-errors');
+
+    const title = `시민이 고르는 토론 주제 ${Date.now().toString(36)}`;
+    await page.fill('#title', title);
+    await page.fill('#description', '두 후보 가운데 토론할 주제를 골라 주세요.');
+    await page.fill('#opensAt', seoulLocal(-1));
+    await page.fill('#closesAt', seoulLocal(7));
+    await page.fill('#topicTitle1', '동네 소음 기준');
+    await page.fill('#topicBackground1', '주거지역 야간 소음 기준을 토론합니다.');
+    await page.fill('#topicTitle2', '골목 쓰레기 배출 시간');
+    await page.fill('#topicBackground2', '골목 쓰레기 배출 시간과 장소를 토론합니다.');
+    const ok = await navigating(page, () => submit.click());
+    assert.ok(ok.status() < 400, `create theme: HTTP ${ok.status()} on ${page.url()}`);
+    const m = new URL(page.url()).pathname.match(/^\/themes\/(\d+)$/);
+    assert.ok(m, `after create expected /themes/{id}, got ${page.url()}`);
+    const themeId = m[1];
+
+    await page.setViewportSize(PHONE);
+    await as(browser, page, CITIZEN);
+    assert.equal(await visit(page, '/themes'), 200);
+    await audit(page, 'themes', 'themes-phone');
+    assert.equal(await visit(page, `/themes/${themeId}`), 200);
+    await audit(page, 'theme vote', 'theme-vote-phone');
+    const radio = page.locator('main input[name="topic"]').nth(1);
+    await radio.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await radio.isChecked(), 'topic chosen with Space');
+    await tabTo(page, 'main form[action$="/vote"] button[type="submit"]');
+    const voted = await navigating(page, () => page.keyboard.press('Enter'));
+    assert.ok(voted.status() < 400, `vote: HTTP ${voted.status()}`);
+    assert.match(await page.locator('main').textContent(), /투표했습니다/);
+    await audit(page, 'theme after vote');
+    const api1 = await api(`/api/themes/${themeId}`);
+    assert.equal(api1.json.theme.participantCount, 1);
+    await page.setViewportSize(DESKTOP);
+
+    assert.equal(await visit(page, '/participate'), 200);
+    assert.ok(await page.locator(`main a[href="/themes/${themeId}"]`).count(), '오늘의 공론장 lists the open vote');
   });
 });

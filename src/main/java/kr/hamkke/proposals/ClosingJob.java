@@ -18,11 +18,13 @@ class ClosingJob {
 
     private final ProposalService proposals;
     private final ForumService forums;
+    private final ThemeService themes;
     private final JobLease lease;
 
-    ClosingJob(ProposalService proposals, ForumService forums, JobLease lease) {
+    ClosingJob(ProposalService proposals, ForumService forums, ThemeService themes, JobLease lease) {
         this.proposals = proposals;
         this.forums = forums;
+        this.themes = themes;
         this.lease = lease;
     }
 
@@ -50,8 +52,9 @@ class ClosingJob {
         try {
             int closed = proposals.closeExpired();
             int forumsClosed = forums.closeDue();
-            if (closed + forumsClosed > 0) {
-                LOG.info("closed {} proposals and {} forums", closed, forumsClosed);
+            int themesClosed = themes.closeDue();
+            if (closed + forumsClosed + themesClosed > 0) {
+                LOG.info("closed {} proposals, {} forums and {} theme votes", closed, forumsClosed, themesClosed);
             }
         } catch (RuntimeException e) {
             LOG.warn("closing job failed", e);

@@ -232,7 +232,7 @@ public class CommentService {
         return db.one("SELECT * FROM comment WHERE id = ?", Comment::map, id).orElse(null);
     }
 
-    private boolean targetExists(String type, long id) {
+    boolean targetExists(String type, long id) {
         return switch (type) {
             case "PROPOSAL" -> db.number("SELECT COUNT(*) FROM proposal WHERE id = ? AND status NOT IN ('DRAFT','SUBMITTED','HIDDEN')", id) > 0;
             case "FORUM" -> db.number("SELECT COUNT(*) FROM forum WHERE id = ?", id) > 0;
@@ -254,18 +254,23 @@ public class CommentService {
 
     /** A comment row; the author's nickname is filled in for display. */
     public record Comment(long id, String targetType, long targetId, Long parentId, int depth, long authorId, String body,
-                          String status, int reportCount, Instant createdAt) {
+                          String status, int reportCount, Instant createdAt, Instant editedAt, Instant maskedAt) {
 
         static Comment map(java.sql.ResultSet rs) throws java.sql.SQLException {
             long parent = rs.getLong("parent_id");
             Long parentId = rs.wasNull() ? null : parent;
             return new Comment(rs.getLong("id"), rs.getString("target_type"), rs.getLong("target_id"), parentId,
                     rs.getInt("depth"), rs.getLong("author_id"), rs.getString("body"), rs.getString("status"),
-                    rs.getInt("report_count"), Db.instant(rs, "created_at"));
+                    rs.getInt("report_count"), Db.instant(rs, "created_at"), Db.instant(rs, "edited_at"), Db.instant(rs, "masked_at"));
         }
 
         public boolean visible() {
             return "VISIBLE".equals(status);
+        }
+
+        /** "수정됨": the author changed the text after posting. */
+        public boolean edited() {
+            return editedAt != null;
         }
     }
 }

@@ -44,14 +44,15 @@ class ProposalApiController {
     private final ReviewService reviews;
     private final ForumService forums;
     private final CityQuestionService questions;
+    private final AttachmentService attachments;
     private final Viewer viewer;
     private final ReferenceData reference;
     private final java.time.Clock clock;
     private final IdempotentRequests idempotency;
 
     ProposalApiController(ProposalService service, ProposalQueries queries, ReviewService reviews, ForumService forums,
-                          CityQuestionService questions, Viewer viewer, ReferenceData reference, java.time.Clock clock,
-                          IdempotentRequests idempotency) {
+                          CityQuestionService questions, AttachmentService attachments, Viewer viewer,
+                          ReferenceData reference, java.time.Clock clock, IdempotentRequests idempotency) {
         this.idempotency = idempotency;
         this.clock = clock;
         this.service = service;
@@ -59,6 +60,7 @@ class ProposalApiController {
         this.reviews = reviews;
         this.forums = forums;
         this.questions = questions;
+        this.attachments = attachments;
         this.viewer = viewer;
         this.reference = reference;
     }
@@ -107,7 +109,7 @@ class ProposalApiController {
                         @Nullable Instant reviewDueAt, long overdueDays, @Nullable String assignedOrgUnit, boolean pbCandidate,
                         boolean agendaPick, @Nullable String publicReasonCode, @Nullable String publicReason,
                         @Nullable Long forumId, @Nullable AnswerView answer, boolean supportedByMe,
-                        List<ProposalQueries.Event> timeline) {
+                        List<ProposalQueries.Event> timeline, List<AttachmentService.Attachment> attachments) {
     }
 
     @Get("/proposals/{id}")
@@ -123,7 +125,7 @@ class ProposalApiController {
                 p.supportCount(), p.rules() == null ? null : p.rules().reviewThreshold(),
                 p.rules() == null ? null : p.rules().forumThreshold(), p.publishedAt(), p.supportDeadline(), p.reviewDueAt(),
                 d.overdueDays(), p.assignedOrgUnit(), p.pbCandidate(), p.agendaPick(), p.publicReasonCode(), p.publicReason(),
-                d.forum() == null ? null : d.forum().id(), answer, d.supportedByMe(), d.timeline());
+                d.forum() == null ? null : d.forum().id(), answer, d.supportedByMe(), d.timeline(), attachments.list(id));
     }
 
     @Serdeable

@@ -42,6 +42,8 @@ class ProposalController {
     private final ProposalQueries queries;
     private final CommentService comments;
     private final ReviewService reviews;
+    private final AttachmentService attachments;
+    private final ProposalAppealService appeals;
     private final Viewer viewer;
     private final ReferenceData reference;
     private final Validator validator;
@@ -49,11 +51,13 @@ class ProposalController {
     private final Clock clock;
 
     ProposalController(ProposalService service, ProposalQueries queries, CommentService comments, ReviewService reviews,
-                       Viewer viewer, ReferenceData reference, Validator validator, Views pages, Clock clock) {
+                       AttachmentService attachments, ProposalAppealService appeals, Viewer viewer, ReferenceData reference, Validator validator, Views pages, Clock clock) {
         this.service = service;
         this.queries = queries;
         this.comments = comments;
         this.reviews = reviews;
+        this.attachments = attachments;
+        this.appeals = appeals;
         this.viewer = viewer;
         this.reference = reference;
         this.validator = validator;
@@ -125,6 +129,9 @@ class ProposalController {
         Map<String, Object> model = new HashMap<>();
         model.put("d", d);
         model.put("p", d.proposal());
+        model.put("attachments", attachments.list(id));
+        model.put("appeal", v.accountId() != null && v.accountId() == d.proposal().authorId()
+                ? appeals.of(id).orElse(null) : null);
         model.put("comments", comments.thread("PROPOSAL", id));
         model.put("commentTarget", "/proposals/" + id + "/comments");
         boolean windowOpen = ProposalRules.windowOpen(d.proposal().facts(), clock.instant());
@@ -193,6 +200,19 @@ class ProposalController {
         }
         service.withdraw(CurrentUser.from(auth).accountId(), id, form.reason());
         return Flash.redirect("/proposals/" + id, "proposals.notice.withdrawn");
+    }
+
+    @Serdeable
+    record AppealForm(@Nullable String statement) {
+    }
+
+    @Post("/{id}/appeal")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> appeal(Authentication auth, @PathVariable long id, @Body AppealForm form) {
+        appeals.appeal(CurrentUser.from(auth).accountId(), id, form.statement());
+        return Flash.redirect("/proposals/" + id, "proposals.notice.appealed");
     }
 
     @Post("/{id}/support")

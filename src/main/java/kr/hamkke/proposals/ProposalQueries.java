@@ -239,6 +239,9 @@ public class ProposalQueries {
         all.addAll(db.list("SELECT id, title, closes_at, participant_count FROM city_question WHERE opens_at <= ? AND closes_at >= ?",
                 rs -> new Opportunity("QUESTION", rs.getLong(1), rs.getString(2), "/city-questions/" + rs.getLong(1),
                         Db.instant(rs, "closes_at"), rs.getInt(4), null), now, now));
+        all.addAll(db.list("SELECT id, title, closes_at, participant_count FROM theme_vote WHERE status = 'OPEN' AND opens_at <= ? AND closes_at >= ?",
+                rs -> new Opportunity("THEME", rs.getLong(1), rs.getString(2), "/themes/" + rs.getLong(1),
+                        Db.instant(rs, "closes_at"), rs.getInt(4), null), now, now));
         Comparator<Opportunity> byClose = Comparator.comparing(Opportunity::closesAt);
         all.sort(latestFirst ? byClose.reversed() : byClose);
         return all;

@@ -40,6 +40,7 @@ class ProposalStaffController {
     private final ProposalQueries queries;
     private final ReviewService reviews;
     private final CommentService comments;
+    private final ProposalAppealService appeals;
     private final ForumService forums;
     private final CityQuestionService questions;
     private final Grants grants;
@@ -47,11 +48,12 @@ class ProposalStaffController {
     private final Views pages;
 
     ProposalStaffController(ProposalService proposals, ProposalQueries queries, ReviewService reviews, CommentService comments,
-                            ForumService forums, CityQuestionService questions, Grants grants, ReferenceData reference, Views pages) {
+                            ProposalAppealService appeals, ForumService forums, CityQuestionService questions, Grants grants, ReferenceData reference, Views pages) {
         this.proposals = proposals;
         this.queries = queries;
         this.reviews = reviews;
         this.comments = comments;
+        this.appeals = appeals;
         this.forums = forums;
         this.questions = questions;
         this.grants = grants;
@@ -149,7 +151,7 @@ class ProposalStaffController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> moderation(HttpRequest<?> request) {
         return pages.ok(request, "proposals/staff-moderation", Map.of("items", comments.queue(), "appeals", comments.pendingAppeals(),
-                "reasons", CommentService.REPORT_REASONS.stream().sorted().toList()));
+                "proposalAppeals", appeals.pending(), "reasons", CommentService.REPORT_REASONS.stream().sorted().toList()));
     }
 
     @Post("/comments/{id}/moderate")
@@ -173,6 +175,19 @@ class ProposalStaffController {
     MutableHttpResponse<?> decideAppeal(Authentication auth, @PathVariable long id, @Body AppealDecisionForm form) {
         comments.decideAppeal(CurrentUser.from(auth).as(Role.Names.MODERATOR), id, form.decision() == null ? "" : form.decision());
         return Flash.redirect("/staff/proposals/moderation", "comments.notice.moderated");
+    }
+
+    @Serdeable
+    record ProposalAppealDecisionForm(@Nullable String decision, @Nullable String reason) {
+    }
+
+    @Post("/proposals/{id}/appeal-decision")
+    @Secured(Role.Names.MODERATOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> decideProposalAppeal(Authentication auth, @PathVariable long id, @Body ProposalAppealDecisionForm form) {
+        appeals.decide(CurrentUser.from(auth).as(Role.Names.MODERATOR), id, form.decision(), form.reason());
+        return Flash.redirect("/staff/proposals/moderation", "proposals.notice.appeal-decided");
     }
 
     @Get("/proposals/agenda")

@@ -26,6 +26,9 @@ class ProposalsMenu implements Menu {
         if (user.has(Role.Names.MODERATOR) || user.has(Role.Names.ADMIN) || user.has(Role.Names.DEPT_REVIEWER)) {
             links.add(new Link("/staff/proposals/review", "staff.proposals.review", 120));
         }
+        if (user.has(Role.Names.MODERATOR) || user.has(Role.Names.ADMIN)) {
+            links.add(new Link("/staff/themes", "staff.themes", 125));
+        }
         if (user.has(Role.Names.AGENDA_GROUP)) {
             links.add(new Link("/staff/proposals/agenda", "staff.proposals.agenda", 130));
         }

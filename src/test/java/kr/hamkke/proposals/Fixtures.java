@@ -120,6 +120,23 @@ final class Fixtures {
         return TestDatabase.queryString(sql, args);
     }
 
+    static List<String> strings(String sql, Object... args) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     static long audits(String action, long proposalId) {
         return count("SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject_type = 'proposal' AND subject_id = ?",
                 action, String.valueOf(proposalId));

@@ -99,4 +99,10 @@ public final class ProposalRules {
     public static boolean publicReasonOk(String reasonCode, String text) {
         return reasonCode != null && !reasonCode.isBlank() && text != null && text.strip().length() >= 20;
     }
+
+    /** A successful appeal against HIDDEN returns the proposal to the status the hide interrupted. */
+    public static boolean restorableAfterAppeal(ProposalStatus before) {
+        return before == ProposalStatus.SUBMITTED || before == ProposalStatus.PUBLISHED || before == ProposalStatus.UNDER_REVIEW
+                || before == ProposalStatus.ANSWERED || before == ProposalStatus.CLOSED;
+    }
 }

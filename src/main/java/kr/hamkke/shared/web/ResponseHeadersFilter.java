@@ -34,7 +34,10 @@ class ResponseHeadersFilter implements io.micronaut.core.order.Ordered {
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         var headers = response.getHeaders();
-        headers.set("Content-Security-Policy", request.getPath().startsWith("/swagger-ui") ? CSP_SWAGGER : CSP);
+        // A response may bring a stricter policy of its own (served attachments: sandbox, no scripts at all).
+        if (!headers.contains("Content-Security-Policy")) {
+            headers.set("Content-Security-Policy", request.getPath().startsWith("/swagger-ui") ? CSP_SWAGGER : CSP);
+        }
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
