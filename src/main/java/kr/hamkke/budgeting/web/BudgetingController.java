@@ -132,6 +132,12 @@ class BudgetingController {
                 && !cycles.frozen(p.cycleId()) && List.of("SUBMITTED", "ELIGIBLE", "FEASIBLE", "ON_BALLOT").contains(p.status()));
         model.put("canEdit", CurrentUser.of(request).map(u -> p.proposerId() != null && p.proposerId() == u.accountId()).orElse(false)
                 && cycles.allows(p.cycleId(), Capability.EDIT));
+        model.put("mergedInto", projects.mergedInto(id).orElse(null));
+        model.put("mergedFrom", projects.mergedFrom(id));
+        PhaseKind phase = cycles.currentPhase(p.cycleId()).orElse(null);
+        model.put("canMerge", CurrentUser.of(request).map(u -> u.has("BUDGET_STAFF")).orElse(false)
+                && List.of("SUBMITTED", "ELIGIBLE", "FEASIBLE").contains(p.status())
+                && (phase == PhaseKind.SCREENING || phase == PhaseKind.FEASIBILITY || phase == PhaseKind.DELIBERATION));
         return pages.ok(request, "budgeting/project", model);
     }
 

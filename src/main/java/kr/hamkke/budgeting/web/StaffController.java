@@ -113,6 +113,23 @@ class StaffController {
         return Flash.redirect("/budgeting/projects/" + id, "budgeting.notice.saved");
     }
 
+    /** Merges this project into another of its track, named by its public code (PB-…) or its number. */
+    @Secured(Role.Names.BUDGET_STAFF)
+    @Post("/projects/{id}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> merge(Authentication auth, @PathVariable long id, @Body Map<String, String> form) {
+        String target = form.getOrDefault("survivor", "").strip();
+        long survivorId;
+        if (target.matches("\\d{1,18}")) {
+            survivorId = Long.parseLong(target);
+        } else {
+            survivorId = projects.byCode(target).map(p -> p.id()).orElseThrow(() -> DomainException.invalid("budgeting.merge-target"));
+        }
+        projects.merge(CurrentUser.from(auth).as(Role.Names.BUDGET_STAFF), id, survivorId, form.get("reason"));
+        return Flash.redirect("/budgeting/projects/" + id, "budgeting.notice.merged");
+    }
+
     private static int intOf(Map<String, String> form, String key) {
         try {
             return Integer.parseInt(form.getOrDefault(key, "").strip());
