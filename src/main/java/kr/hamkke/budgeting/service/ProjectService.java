@@ -197,6 +197,9 @@ public class ProjectService {
     public void shortlist(Actor actor, long projectId, boolean onBallot, String reason) {
         Project p = find(projectId);
         cycles.require(p.cycleId(), Capability.SHORTLIST);
+        if ("PANEL_MEMBER".equals(actor.role()) && recused(actor.accountId(), p)) {
+            throw DomainException.notAllowed("budgeting.recused");
+        }
         requireStatus(p, "FEASIBLE");
         if (!onBallot) {
             requireReason("NOT_SHORTLISTED", reason);
@@ -231,6 +234,12 @@ public class ProjectService {
         event(p.id(), actor, action, p.status(), to, reasonCode, publicText);
         audit.record(actor, "pb.project." + action, "pb_project", p.id(), p.status() + " -> " + to, publicText);
         notices.statusChanged(actor, p, to, publicText);
+    }
+
+    /** B3: a committee member recused from this project (declared, or its proposer) takes no decision on it. */
+    boolean recused(long accountId, Project p) {
+        return (p.proposerId() != null && p.proposerId() == accountId)
+                || db.count("SELECT COUNT(*) FROM pb_recusal WHERE project_id = ? AND account_id = ?", p.id(), accountId) > 0;
     }
 
     /** Projects that may still be merged away: not yet on the ballot, not already decided against. */
