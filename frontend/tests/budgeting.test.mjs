@@ -85,6 +85,7 @@ describe('budgeting', { skip: SKIP_APP }, () => {
   let cycleId;
   let trackId;
   let projectId;
+  let duplicateId;
 
   before(async () => {
     browser = await launchBrowser();
@@ -175,6 +176,15 @@ describe('budgeting', { skip: SKIP_APP }, () => {
     projectId = Number(m[1]);
     assert.equal((await page.locator('h1').textContent()).trim(), title);
     await audit(page, 'project (submitted)', 'budgeting-project-submitted');
+
+    // A near-duplicate, merged by staff during screening.
+    assert.equal(await visit(page, `/budgeting/tracks/${trackId}/propose`), 200);
+    await page.fill('#title', `놀이터 햇빛 가림막 ${stamp}`);
+    await page.fill('#description', '어린이 놀이터에 햇빛 가림막을 달아 여름 한낮에도 놀 수 있게 해 주세요. 같은 취지의 제안입니다.');
+    await page.fill('#category', '환경');
+    await page.fill('#cost', '90000000');
+    await navigating(page, () => page.locator('main form button[type="submit"]').click());
+    duplicateId = Number(new URL(page.url()).pathname.match(/^\/budgeting\/projects\/(\d+)$/)[1]);
   });
 
   test('staff screen it; the department reviewer reviews feasibility', async () => {
@@ -188,6 +198,24 @@ describe('budgeting', { skip: SKIP_APP }, () => {
     const s = await navigating(page, () => screen.locator('button[type="submit"]').click());
     assert.ok(s.status() < 400, `screen: HTTP ${s.status()}`);
     assert.match(await page.locator('main dl').textContent(), /적격/);
+
+    // Merge the near-duplicate into it; both keep their history, the merged one says where it went.
+    assert.equal(await visit(page, `/budgeting/projects/${duplicateId}`), 200);
+    await audit(page, 'project (merge form)', 'budgeting-merge');
+    // Staff name the project to keep by its public code, as shown first on its page.
+    const code = await page.evaluate(async (id) => {
+      const html = await (await fetch(`/budgeting/projects/${id}`)).text();
+      return new DOMParser().parseFromString(html, 'text/html').querySelector('main dl dd').textContent.trim();
+    }, projectId);
+    assert.match(code, /^PB-/, `the project code, got "${code}"`);
+    const merge = page.locator('form[action$="/merge"]');
+    await merge.locator('#survivor').fill(code);
+    await merge.locator('#merge-reason').fill('같은 놀이터 그늘막 제안이라 하나로 합쳐 검토합니다. 두 제안의 내용을 함께 반영합니다.');
+    const mg = await navigating(page, () => merge.locator('button[type="submit"]').click());
+    assert.ok(mg.status() < 400, `merge: HTTP ${mg.status()}`);
+    assert.match(await page.locator('main').textContent(), /합쳐졌습니다/);
+    assert.ok(await page.locator(`main a[href="/budgeting/projects/${projectId}"]`).count() > 0, 'links to the surviving project');
+    await audit(page, 'project (merged)', 'budgeting-merged');
 
     await moveTo('FEASIBILITY');
     await as(browser, page, REVIEWER);
