@@ -189,8 +189,8 @@ class SetupController {
         Cycle cycle = cycles.cycle(id);
         FormErrors errors = new FormErrors();
         long envelope = number(form, "envelope", errors, "budgeting.setup.error.envelope");
-        int maxPicks = (int) number(form, "maxPicks", errors, "budgeting.setup.error.maxPicks");
-        int ruleParam = (int) number(form, "ruleParam", errors, "budgeting.setup.error.ruleParam");
+        int maxPicks = small(number(form, "maxPicks", errors, "budgeting.setup.error.maxPicks"));
+        int ruleParam = small(number(form, "ruleParam", errors, "budgeting.setup.error.ruleParam"));
         String nameKo = text(form, "nameKo");
         TrackSpec spec = new TrackSpec(text(form, "code") == null ? null : text(form, "code").toUpperCase(java.util.Locale.ROOT),
                 nameKo, text(form, "nameEn") == null ? nameKo : text(form, "nameEn"), text(form, "scope"), text(form, "scopeUnit"),
@@ -224,6 +224,11 @@ class SetupController {
         model.put("cycle", cycle);
         model.put("frozen", cycles.frozen(cycle.id()));
         return model;
+    }
+
+    /** Narrows to int without wrapping around: out-of-range values become -1, which TrackRules refuses. */
+    private static int small(long value) {
+        return value < 0 || value > 1000 ? -1 : (int) value;
     }
 
     private static String text(Map<String, String> form, String key) {

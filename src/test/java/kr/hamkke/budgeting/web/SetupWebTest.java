@@ -127,6 +127,12 @@ class SetupWebTest {
         HttpResponse<String> invalid = b.post("/budgeting/staff/cycles/" + cycle + "/tracks", bad);
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body().contains("href=\"#envelope\""));
+        Map<String, String> wraps = new HashMap<>(track);
+        wraps.put("code", "WRAP");
+        wraps.put("maxPicks", "4294967297"); // would be 1 if narrowed to int by wrapping
+        HttpResponse<String> huge = b.post("/budgeting/staff/cycles/" + cycle + "/tracks", wraps);
+        assertEquals(422, huge.statusCode());
+        assertTrue(huge.body().contains("href=\"#maxPicks\""));
         assertEquals(1, PbFixtures.count("SELECT COUNT(*) FROM pb_track WHERE cycle_id = ?", cycle), "nothing else created");
 
         StaffWebTest.setPhase(cycle, PhaseKind.VOTING);
