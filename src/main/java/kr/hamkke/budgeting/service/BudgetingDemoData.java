@@ -172,8 +172,43 @@ public class BudgetingDemoData implements DemoData {
                 ballots(trackId, onBallot, voters, Integer.parseInt(spec[6]), 0.75, random, null, d.plusDays(13), now);
             }
         }
-        audit.record(Actor.SYSTEM, "demo.seed", "demo", "budgeting", "cycles=2 projects=" + (PAST.length + seq));
+        seq += closedVote(d, voters, random, now);
+        audit.record(Actor.SYSTEM, "demo.seed", "demo", "budgeting", "cycles=3 projects=" + (PAST.length + seq));
         return true;
+    }
+
+    private static final String[] CLOSED_TITLES = {"어린이 통학로 옐로카펫 설치", "어르신 무더위 쉼터 냉방기 교체", "청년 1인가구 안심 귀갓길 조성",
+            "공원 무장애 산책로 조성", "동네 공공 도서관 야간 개방", "장애인 이동지원 전동보장구 충전소", "골목 화재 대비 보이는 소화기 설치",
+            "반지하 주택 침수 방지 물막이판 지원"};
+
+    /**
+     * "{Y} 시민참여예산 추가 공모": one city track whose vote closed yesterday and whose TALLY phase is
+     * today, with ballots but no count yet, so staff can run the tally and publish (the browser journey
+     * does; phases are calendar days, so a cycle voted on today cannot also be counted today).
+     */
+    private int closedVote(LocalDate d, List<Voter> voters, Random random, Instant now) {
+        Map<PhaseKind, LocalDate[]> phases = new EnumMap<>(PhaseKind.class);
+        phases.put(PhaseKind.SUBMISSION, new LocalDate[] {d.minusDays(80), d.minusDays(61)});
+        phases.put(PhaseKind.SCREENING, new LocalDate[] {d.minusDays(60), d.minusDays(51)});
+        phases.put(PhaseKind.FEASIBILITY, new LocalDate[] {d.minusDays(50), d.minusDays(31)});
+        phases.put(PhaseKind.DELIBERATION, new LocalDate[] {d.minusDays(30), d.minusDays(15)});
+        phases.put(PhaseKind.VOTING, new LocalDate[] {d.minusDays(14), d.minusDays(1)});
+        phases.put(PhaseKind.TALLY, new LocalDate[] {d, d.plusDays(6)});
+        phases.put(PhaseKind.ASSEMBLY, new LocalDate[] {d.plusDays(10), d.plusDays(10)});
+        phases.put(PhaseKind.EXECUTION, new LocalDate[] {d.plusDays(30), d.plusDays(200)});
+        long cycle = cycles.createCycle(Actor.SYSTEM, d.getYear() + " 시민참여예산 추가 공모", d.getYear(), "GONGGAM", phases);
+        long envelope = 1_000_000_000L;
+        long track = db.insert("""
+                INSERT INTO pb_track (cycle_id, code, name_ko, name_en, scope, envelope_won, running_org_unit, funding_org_unit,
+                  ballot_rule, max_picks, allocation, source) VALUES (?,'SAFE','생활안전','Everyday safety','CITY',?,'BUDGET','BUDGET',
+                  'APPROVAL',3,'GREEDY','OPEN_CALL')""", cycle, envelope);
+        List<Long> onBallot = new ArrayList<>();
+        for (int i = 0; i < CLOSED_TITLES.length; i++) {
+            onBallot.add(project(cycle, track, "PB-" + d.getYear() + "-SAFE-" + String.format("%03d", i + 1), CLOSED_TITLES[i], "안전",
+                    envelope / 20 * (3 + random.nextInt(6)), null, now));
+        }
+        ballots(track, onBallot, voters, 3, 0.6, random, null, d.minusDays(1), now);
+        return CLOSED_TITLES.length;
     }
 
     private static LocalDate[] dates(String from, String to) {

@@ -144,10 +144,18 @@ public class CycleService {
                             String allocation, String source) {
     }
 
-    @Transactional
+    /** Creates a track; refused (409, and the refusal audited) once the cycle's vote has opened. */
+    @Transactional(noRollbackFor = DomainException.class)
     public long createTrack(Actor actor, long cycleId, TrackSpec s, boolean readOnly) {
         if (frozen(cycleId) && !readOnly) {
+            audit.record(actor, "pb.cycle.change-refused", "pb_cycle", cycleId, "new track " + s.code() + " after vote opening");
             throw DomainException.conflict("budgeting.frozen");
+        }
+        if (!readOnly && !TrackRules.problems(s).isEmpty()) {
+            throw DomainException.invalid("budgeting.track-invalid");
+        }
+        if (db.count("SELECT COUNT(*) FROM pb_track WHERE cycle_id = ? AND code = ?", cycleId, s.code()) > 0) {
+            throw DomainException.conflict("budgeting.track-code-taken");
         }
         long id = db.insert("""
                 INSERT INTO pb_track (cycle_id, code, name_ko, name_en, scope, scope_unit, envelope_won, running_org_unit,
@@ -195,6 +203,60 @@ public class CycleService {
                 minAge, relations, wCitizen, wCommittee, wSchool, cycleId);
         audit.record(actor, "pb.cycle.update", "pb_cycle", cycleId,
                 "minAge=" + minAge + " relations=" + relations + " weights=" + wCitizen + "/" + wCommittee + "/" + wSchool);
+    }
+
+    /** A new cycle made from the staff screen: the schedule must pass {@link PhaseSchedule}. */
+    @Transactional
+    public long createCycleChecked(Actor actor, String name, int fiscalYear, Map<PhaseKind, LocalDate[]> phases) {
+        if (!PhaseSchedule.problems(phases).isEmpty()) {
+            throw DomainException.invalid("budgeting.phase-dates");
+        }
+        Map<PhaseKind, LocalDate[]> used = new java.util.EnumMap<>(PhaseKind.class);
+        phases.forEach((k, d) -> {
+            if (d != null && d[0] != null) {
+                used.put(k, d);
+            }
+        });
+        return createCycle(actor, name, fiscalYear, "GONGGAM", used);
+    }
+
+    /**
+     * Replaces the whole calendar of a cycle (phases with both dates null are dropped). Once voting has
+     * opened, the VOTING phase may not change or disappear: refused with 409 and the refusal audited.
+     */
+    @Transactional(noRollbackFor = DomainException.class)
+    public void reschedule(Actor actor, long cycleId, Map<PhaseKind, LocalDate[]> schedule) {
+        cycle(cycleId);
+        if (!PhaseSchedule.problems(schedule).isEmpty()) {
+            throw DomainException.invalid("budgeting.phase-dates");
+        }
+        Optional<Phase> voting = phase(cycleId, PhaseKind.VOTING);
+        if (frozen(cycleId) && voting.isPresent()) {
+            LocalDate[] asked = schedule.get(PhaseKind.VOTING);
+            if (asked == null || !voting.get().startsOn().equals(asked[0]) || !voting.get().endsOn().equals(asked[1])) {
+                audit.record(actor, "pb.phase.change-refused", "pb_phase", voting.get().id(), "VOTING already opened");
+                throw DomainException.conflict("budgeting.frozen");
+            }
+        }
+        StringBuilder summary = new StringBuilder();
+        for (PhaseKind kind : PhaseKind.values()) {
+            LocalDate[] d = schedule.get(kind);
+            Optional<Phase> existing = phase(cycleId, kind);
+            if (d == null || d[0] == null) {
+                if (existing.isPresent()) {
+                    db.update("DELETE FROM pb_phase WHERE id = ?", existing.get().id());
+                    summary.append(kind).append(" removed; ");
+                }
+            } else if (existing.isEmpty()) {
+                db.insert("INSERT INTO pb_phase (cycle_id, kind, ordinal, starts_on, ends_on) VALUES (?,?,?,?,?)",
+                        cycleId, kind, kind.ordinal(), d[0], d[1]);
+                summary.append(kind).append(' ').append(d[0]).append("..").append(d[1]).append("; ");
+            } else if (!existing.get().startsOn().equals(d[0]) || !existing.get().endsOn().equals(d[1])) {
+                db.update("UPDATE pb_phase SET starts_on = ?, ends_on = ? WHERE id = ?", d[0], d[1], existing.get().id());
+                summary.append(kind).append(' ').append(d[0]).append("..").append(d[1]).append("; ");
+            }
+        }
+        audit.record(actor, "pb.cycle.schedule", "pb_cycle", cycleId, summary.isEmpty() ? "unchanged" : summary.toString().strip());
     }
 
     /** Moves a phase; VOTING cannot move once it has opened, and phases may not overlap. */

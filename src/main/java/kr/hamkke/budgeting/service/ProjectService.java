@@ -32,12 +32,14 @@ public class ProjectService {
     private final AuditLog audit;
     private final CycleService cycles;
     private final Clock clock;
+    private final ProposerNotices notices;
 
-    ProjectService(Db db, AuditLog audit, CycleService cycles, Clock clock) {
+    ProjectService(Db db, AuditLog audit, CycleService cycles, Clock clock, ProposerNotices notices) {
         this.db = db;
         this.audit = audit;
         this.cycles = cycles;
         this.clock = clock;
+        this.notices = notices;
     }
 
     static Project project(ResultSet rs) throws SQLException {
@@ -195,6 +197,9 @@ public class ProjectService {
     public void shortlist(Actor actor, long projectId, boolean onBallot, String reason) {
         Project p = find(projectId);
         cycles.require(p.cycleId(), Capability.SHORTLIST);
+        if ("PANEL_MEMBER".equals(actor.role()) && recused(actor.accountId(), p)) {
+            throw DomainException.notAllowed("budgeting.recused");
+        }
         requireStatus(p, "FEASIBLE");
         if (!onBallot) {
             requireReason("NOT_SHORTLISTED", reason);
@@ -228,6 +233,73 @@ public class ProjectService {
         }
         event(p.id(), actor, action, p.status(), to, reasonCode, publicText);
         audit.record(actor, "pb.project." + action, "pb_project", p.id(), p.status() + " -> " + to, publicText);
+        notices.statusChanged(actor, p, to, publicText);
+    }
+
+    /** B3: a committee member recused from this project (declared, or its proposer) takes no decision on it. */
+    boolean recused(long accountId, Project p) {
+        return (p.proposerId() != null && p.proposerId() == accountId)
+                || db.count("SELECT COUNT(*) FROM pb_recusal WHERE project_id = ? AND account_id = ?", p.id(), accountId) > 0;
+    }
+
+    /** Projects that may still be merged away: not yet on the ballot, not already decided against. */
+    static final Set<String> MERGEABLE = Set.of("SUBMITTED", "ELIGIBLE", "FEASIBLE");
+    /** Projects that may absorb another: alive and not yet voted on. */
+    static final Set<String> SURVIVOR = Set.of("SUBMITTED", "ELIGIBLE", "FEASIBLE", "ON_BALLOT");
+
+    /**
+     * Merges a duplicate into a similar project of the same track (B1 중복, B2): the duplicate becomes
+     * MERGED and points at the survivor; both keep their whole timeline, and each gets an entry naming
+     * the other. Allowed from screening to deliberation (before the ballot freezes), with a public reason.
+     * Both rows are locked in id order, so two opposite merges at once cannot both succeed.
+     */
+    @Transactional
+    public void merge(Actor actor, long projectId, long survivorId, String reason) {
+        if (projectId == survivorId) {
+            throw DomainException.invalid("budgeting.merge-self");
+        }
+        long first = Math.min(projectId, survivorId);
+        long second = Math.max(projectId, survivorId);
+        db.one("SELECT id FROM pb_project WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), first);
+        db.one("SELECT id FROM pb_project WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), second);
+        Project p = find(projectId);
+        Project survivor = find(survivorId);
+        if (p.trackId() != survivor.trackId()) {
+            throw DomainException.invalid("budgeting.merge-other-track");
+        }
+        PhaseKind phase = cycles.currentPhase(p.cycleId()).orElse(null);
+        if (phase != PhaseKind.SCREENING && phase != PhaseKind.FEASIBILITY && phase != PhaseKind.DELIBERATION) {
+            throw DomainException.notAllowed("budgeting.PHASE_CLOSED");
+        }
+        if (!MERGEABLE.contains(p.status()) || !SURVIVOR.contains(survivor.status())) {
+            throw DomainException.conflict("budgeting.wrong-status");
+        }
+        requireReason("DUPLICATE", reason);
+        db.update("UPDATE pb_project SET merged_into = ? WHERE id = ?", survivorId, projectId);
+        transition(actor, p, "MERGED", "merge", "DUPLICATE", "→ " + survivor.code() + " 「" + survivor.title() + "」: " + reason.strip());
+        event(survivorId, actor, "merge-in", survivor.status(), survivor.status(), "DUPLICATE",
+                "← " + p.code() + " 「" + p.title() + "」: " + reason.strip());
+        audit.record(actor, "pb.project.merge-in", "pb_project", survivorId, "absorbed " + p.code(), reason.strip());
+        notices.mergedInto(actor, survivor, p);
+    }
+
+    /** The project a merged one points at, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Project> mergedInto(long projectId) {
+        return db.one("SELECT " + COLS + " FROM pb_project WHERE id = (SELECT merged_into FROM pb_project WHERE id = ?)",
+                ProjectService::project, projectId);
+    }
+
+    /** Projects merged into this one, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Project> mergedFrom(long projectId) {
+        return db.list("SELECT " + COLS + " FROM pb_project WHERE merged_into = ? ORDER BY id", ProjectService::project, projectId);
+    }
+
+    /** A project by its public code (PB-…), for staff forms that name a project by what the page shows. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Project> byCode(String code) {
+        return db.one("SELECT " + COLS + " FROM pb_project WHERE code = ?", ProjectService::project, code == null ? "" : code.strip());
     }
 
     void event(long projectId, Actor actor, String action, String from, String to, String reasonCode, String text) {

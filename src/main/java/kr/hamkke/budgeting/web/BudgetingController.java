@@ -53,8 +53,11 @@ class BudgetingController {
     private final kr.hamkke.budgeting.service.BallotDesk desk;
     private final TallyService tallies;
     private final Pages pages;
+    private final kr.hamkke.budgeting.service.Recusals recusals;
 
-    BudgetingController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies, Pages pages, kr.hamkke.budgeting.service.BallotDesk desk) {
+    BudgetingController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies, Pages pages,
+                        kr.hamkke.budgeting.service.BallotDesk desk, kr.hamkke.budgeting.service.Recusals recusals) {
+        this.recusals = recusals;
         this.desk = desk;
         this.cycles = cycles;
         this.projects = projects;
@@ -132,6 +135,18 @@ class BudgetingController {
                 && !cycles.frozen(p.cycleId()) && List.of("SUBMITTED", "ELIGIBLE", "FEASIBLE", "ON_BALLOT").contains(p.status()));
         model.put("canEdit", CurrentUser.of(request).map(u -> p.proposerId() != null && p.proposerId() == u.accountId()).orElse(false)
                 && cycles.allows(p.cycleId(), Capability.EDIT));
+        model.put("recusals", recusals.of(id));
+        boolean member = CurrentUser.of(request).map(u -> u.has("PANEL_MEMBER")).orElse(false);
+        boolean recused = member && recusals.recused(CurrentUser.of(request).orElseThrow().accountId(), p);
+        model.put("recused", recused);
+        model.put("canRecuse", member && !recused);
+        model.put("recusalGrounds", List.of("JOB", "CONTRACT", "FAMILY", "OTHER"));
+        model.put("mergedInto", projects.mergedInto(id).orElse(null));
+        model.put("mergedFrom", projects.mergedFrom(id));
+        PhaseKind phase = cycles.currentPhase(p.cycleId()).orElse(null);
+        model.put("canMerge", CurrentUser.of(request).map(u -> u.has("BUDGET_STAFF")).orElse(false)
+                && List.of("SUBMITTED", "ELIGIBLE", "FEASIBLE").contains(p.status())
+                && (phase == PhaseKind.SCREENING || phase == PhaseKind.FEASIBILITY || phase == PhaseKind.DELIBERATION));
         return pages.ok(request, "budgeting/project", model);
     }
 

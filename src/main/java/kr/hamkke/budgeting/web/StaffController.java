@@ -41,8 +41,11 @@ class StaffController {
     private final ProjectService projects;
     private final TallyService tallies;
     private final Pages pages;
+    private final kr.hamkke.budgeting.service.Recusals recusals;
 
-    StaffController(CycleService cycles, ProjectService projects, TallyService tallies, Pages pages) {
+    StaffController(CycleService cycles, ProjectService projects, TallyService tallies, Pages pages,
+                    kr.hamkke.budgeting.service.Recusals recusals) {
+        this.recusals = recusals;
         this.cycles = cycles;
         this.projects = projects;
         this.tallies = tallies;
@@ -111,6 +114,33 @@ class StaffController {
         String role = user.has(Role.Names.PANEL_MEMBER) ? Role.Names.PANEL_MEMBER : Role.Names.BUDGET_STAFF;
         projects.shortlist(user.as(role), id, "ON_BALLOT".equals(form.get("decision")), form.get("reason"));
         return Flash.redirect("/budgeting/projects/" + id, "budgeting.notice.saved");
+    }
+
+    /** B3: a committee member declares a conflict of interest on a project (public ground and note). */
+    @Secured(Role.Names.PANEL_MEMBER)
+    @Post("/projects/{id}/recuse")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> recuse(Authentication auth, @PathVariable long id, @Body Map<String, String> form) {
+        recusals.declare(CurrentUser.from(auth).as(Role.Names.PANEL_MEMBER), id, form.get("ground"), form.get("note"));
+        return Flash.redirect("/budgeting/projects/" + id, "budgeting.notice.recused");
+    }
+
+    /** Merges this project into another of its track, named by its public code (PB-…) or its number. */
+    @Secured(Role.Names.BUDGET_STAFF)
+    @Post("/projects/{id}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> merge(Authentication auth, @PathVariable long id, @Body Map<String, String> form) {
+        String target = form.getOrDefault("survivor", "").strip();
+        long survivorId;
+        if (target.matches("\\d{1,18}")) {
+            survivorId = Long.parseLong(target);
+        } else {
+            survivorId = projects.byCode(target).map(p -> p.id()).orElseThrow(() -> DomainException.invalid("budgeting.merge-target"));
+        }
+        projects.merge(CurrentUser.from(auth).as(Role.Names.BUDGET_STAFF), id, survivorId, form.get("reason"));
+        return Flash.redirect("/budgeting/projects/" + id, "budgeting.notice.merged");
     }
 
     private static int intOf(Map<String, String> form, String key) {
