@@ -102,10 +102,25 @@ class FundingSubjectsTest {
         assertTrue(proposal > 0 && proposal < decision && decision < budget, "proposal → decision → budget");
         assertTrue(t.contains("data-figure=\"decided\"") && t.contains("80,000"), t);
 
+        // and the project's own page leads to this timeline, so a citizen can start from the vote
+        HttpResponse<String> projectPage = new Browser(server.getURI()).get("/budgeting/projects/" + project);
+        assertEquals(200, projectPage.statusCode());
+        assertTrue(projectPage.body().contains("href=\"/accountability/pb-project/" + project + "\""), "project → money");
+
         // the API timeline carries the same history
         HttpResponse<String> api = new Browser(server.getURI()).json("GET", "/api/accountability/pb-project/" + project, null, null);
         assertEquals(200, api.statusCode(), api.body());
         assertTrue(api.body().contains("시민투표 결과"), api.body());
+    }
+
+    @Test
+    void anAcceptedProposalLinksToItsMoneyAndARefusedOneDoesNot() throws Exception {
+        long author = TestAccounts.verified(ctx).id();
+        long accepted = SubjectFixtures.proposal("링크 시험 수용 제안", "ACCEPTED", author, List.of());
+        long refused = SubjectFixtures.proposal("링크 시험 불수용 제안", "NOT_ACCEPTED", author, List.of());
+        var visitor = new Browser(server.getURI());
+        assertTrue(visitor.get("/proposals/" + accepted).body().contains("href=\"/accountability/proposal/" + accepted + "\""));
+        assertFalse(visitor.get("/proposals/" + refused).body().contains("/accountability/proposal/"));
     }
 
     @Test
