@@ -26,6 +26,7 @@ import kr.hamkke.identity.eligibility.ReasonCode;
 import kr.hamkke.identity.eligibility.Requirement;
 import kr.hamkke.shared.Actor;
 import kr.hamkke.shared.DomainException;
+import kr.hamkke.shared.Hashing;
 
 /**
  * One ballot per identity per track (B6, §8.1), whatever the channel. The person's verification row
@@ -121,11 +122,15 @@ public class BallotService {
         Track track = cycles.track(trackId);
         VerifiedIdentity voter = requireEligible(accountId, track);
         lockPerson(voter.identityHash());
+        String requestHash = requestHash(trackId, picks);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<String> done = db.one("SELECT response FROM pb_idempotency WHERE account_id = ? AND idem_key = ? FOR UPDATE",
-                    rs -> rs.getString(1), accountId, idempotencyKey);
+            Optional<String[]> done = db.one("SELECT response, request_hash FROM pb_idempotency WHERE account_id = ? AND idem_key = ? FOR UPDATE",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, accountId, idempotencyKey);
             if (done.isPresent()) {
-                String[] parts = done.get().split(":");
+                if (done.get()[1] != null && !done.get()[1].equals(requestHash)) {
+                    throw DomainException.invalid("idempotency.key-reused");
+                }
+                String[] parts = done.get()[0].split(":");
                 return new Receipt(null, Long.parseLong(parts[0]), Integer.parseInt(parts[1]), true);
             }
         }
@@ -164,10 +169,17 @@ public class BallotService {
         }
         db.insert("INSERT INTO pb_receipt (receipt_hash, ballot_id, track_id, issued_at) VALUES (?,?,?,?)", receiptHash, ballotId, trackId, now);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            db.update("INSERT INTO pb_idempotency (account_id, idem_key, track_id, response, created_at) VALUES (?,?,?,?,?)",
-                    accountId, idempotencyKey, trackId, ballotId + ":" + version, now);
+            db.update("INSERT INTO pb_idempotency (account_id, idem_key, track_id, response, created_at, request_hash) VALUES (?,?,?,?,?,?)",
+                    accountId, idempotencyKey, trackId, ballotId + ":" + version, now, requestHash);
         }
         return new Receipt(code, ballotId, version, false);
+    }
+
+    /** What an idempotency key was used for: the track and the picks, in a canonical order. */
+    static String requestHash(long trackId, List<BallotPick> picks) {
+        StringBuilder canonical = new StringBuilder("track=").append(trackId);
+        picks.stream().map(p -> p.projectId() + ":" + p.points()).sorted().forEach(p -> canonical.append(';').append(p));
+        return Hashing.sha256Hex(canonical.toString());
     }
 
     /** A booth ballot keyed by a district officer for a person whose identity they checked. */

@@ -115,6 +115,18 @@ class VotingWebTest {
         assertTrue(again.body().contains("\"replayed\":true"));
         assertEquals(1, PbFixtures.count("SELECT version FROM pb_ballot WHERE track_id = ?", track), "replay changed nothing");
         assertEquals(1, PbFixtures.count("SELECT COUNT(*) FROM pb_receipt WHERE track_id = ?", track));
+
+        // the same key for a different ballot is a client bug: refused, and the first ballot stands
+        var reused = java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/budgeting/tracks/" + track + "/ballot"))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("Idempotency-Key", "k-" + track)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"projectIds\":[\"" + b + "\"]}")).build();
+        HttpResponse<String> refused = browser.send(reused);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
+        assertTrue(refused.body().contains("idempotency.key-reused"), refused.body());
+        assertEquals(1, PbFixtures.count("SELECT version FROM pb_ballot WHERE track_id = ?", track), "nothing changed");
+        assertEquals(1, PbFixtures.count("SELECT COUNT(*) FROM pb_ballot_selection s JOIN pb_ballot b ON b.id = s.ballot_id"
+                + " WHERE b.track_id = ? AND s.project_id = " + a, track), "still the first pick");
     }
 
     @Test
