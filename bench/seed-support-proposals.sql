@@ -4,6 +4,7 @@
 -- Run: bench/sql.sh JDBC_URL bench/seed-support-proposals.sql; the ids are printed by the last SELECT (contiguous).
 DELETE s FROM proposal_support s JOIN proposal p ON p.id = s.proposal_id WHERE p.code LIKE 'S-%';
 DELETE e FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id WHERE p.code LIKE 'S-%';
+DELETE g FROM proposal_gram g JOIN proposal p ON p.id = g.proposal_id WHERE p.code LIKE 'S-%';
 DELETE FROM proposal WHERE code LIKE 'S-%';
 DROP TEMPORARY TABLE IF EXISTS seed_digit;
 CREATE TEMPORARY TABLE seed_digit (d INT NOT NULL PRIMARY KEY);

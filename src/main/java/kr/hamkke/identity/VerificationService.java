@@ -75,8 +75,25 @@ public class VerificationService {
         audit.record(Actor.citizen(accountId), "identity.verify", "account", accountId, "provider=" + provider);
     }
 
+    /**
+     * The account's verified identity. Memoised on the current HTTP request (found identities only; a
+     * verification is never changed or removed once made): a signed-in page asked up to four times (layout,
+     * viewer, eligibility, service), two queries each (docs/PERFORMANCE.md).
+     */
     @Transactional(readOnly = true)
     public Optional<VerifiedIdentity> find(long accountId) {
+        String key = "hamkke.verified." + accountId;
+        Optional<io.micronaut.http.HttpRequest<Object>> request = io.micronaut.http.context.ServerRequestContext.currentRequest();
+        Optional<VerifiedIdentity> memo = request.flatMap(r -> r.getAttribute(key, VerifiedIdentity.class));
+        if (memo.isPresent()) {
+            return memo;
+        }
+        Optional<VerifiedIdentity> found = load(accountId);
+        found.ifPresent(v -> request.ifPresent(r -> r.setAttribute(key, v)));
+        return found;
+    }
+
+    private Optional<VerifiedIdentity> load(long accountId) {
         return jdbc.prepareStatement(
                 "SELECT identity_hash, birth_date, gender FROM verification WHERE account_id = ?", ps -> {
                     ps.setLong(1, accountId);

@@ -24,10 +24,12 @@ public class ProposalQueries {
 
     private final Db db;
     private final Clock clock;
+    private final ListTotals totals;
 
-    ProposalQueries(Db db, Clock clock) {
+    ProposalQueries(Db db, Clock clock, ListTotals totals) {
         this.db = db;
         this.clock = clock;
+        this.totals = totals;
     }
 
     public record Criteria(@Nullable String q, @Nullable String status, @Nullable String category, @Nullable String gu,
@@ -47,7 +49,14 @@ public class ProposalQueries {
     public Page search(Criteria c) {
         StringBuilder where = new StringBuilder(" WHERE p.status NOT IN ('DRAFT','SUBMITTED','HIDDEN')");
         List<Object> args = new ArrayList<>();
-        if (c.q() != null && !SearchText.normalize(c.q()).isEmpty()) {
+        boolean keyword = c.q() != null && !SearchText.normalize(c.q()).isEmpty();
+        if (keyword) {
+            // Candidates from the bigram index (SearchGrams, V13), then the LIKE decides: same results as before,
+            // without reading every proposal. A one-character keyword has no bigram and uses the LIKE alone.
+            List<String> grams = SearchGrams.queryGrams(SearchText.normalize(c.q()));
+            if (!grams.isEmpty()) {
+                where.append(SearchGrams.candidates(grams, args));
+            }
             where.append(" AND p.search_text LIKE ? ESCAPE '\\\\'");
             args.add(SearchText.likePattern(c.q()));
         }
@@ -73,7 +82,12 @@ public class ProposalQueries {
             case "closing" -> " ORDER BY (p.support_deadline >= ?) DESC, p.support_deadline ASC, p.id";
             default -> " ORDER BY p.published_at DESC, p.id DESC";
         };
-        long total = db.number("SELECT COUNT(*) FROM proposal p" + where, args.toArray());
+        if (totals.claimRefresh()) {
+            Thread.ofVirtual().start(totals::refresh);
+        }
+        // Large keyword-free totals come from the grouped snapshot (ListTotals); small ones and keywords count live.
+        java.util.OptionalLong estimate = keyword ? java.util.OptionalLong.empty() : totals.estimate(c.status(), c.category(), c.gu());
+        long total = estimate.isPresent() ? estimate.getAsLong() : db.number("SELECT COUNT(*) FROM proposal p" + where, args.toArray());
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, c.page()), pages);
         List<Object> pageArgs = new ArrayList<>(args);

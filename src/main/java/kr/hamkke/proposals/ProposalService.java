@@ -34,9 +34,11 @@ public class ProposalService {
     private final ForumService forums;
     private final ProposalConfig config;
     private final Clock clock;
+    private final SearchGrams grams;
 
     ProposalService(Db db, Timeline timeline, AuditLog audit, VerificationService verifications, ForumService forums,
-                    ProposalConfig config, Clock clock) {
+                    ProposalConfig config, Clock clock, SearchGrams grams) {
+        this.grams = grams;
         this.db = db;
         this.timeline = timeline;
         this.audit = audit;
@@ -57,6 +59,7 @@ public class ProposalService {
                 INSERT INTO proposal (title, body, category, gu_code, author_id, status, search_text, created_at, updated_at)
                 VALUES (?,?,?,?,?,?,?,?,?)""", in.title().strip(), in.body().strip(), in.category(), blankToNull(in.guCode()),
                 accountId, ProposalStatus.DRAFT, SearchText.normalize(in.title() + " " + in.body()), now, now);
+        grams.index(id, SearchText.normalize(in.title() + " " + in.body()));
         String code = "P-" + now.atZone(ZoneId.of("Asia/Seoul")).getYear() + "-" + String.format("%06d", id);
         db.update("UPDATE proposal SET code = ? WHERE id = ?", code, id);
         timeline.record(id, Actor.citizen(accountId), "CREATED", null, ProposalStatus.DRAFT, null, "proposal.create", "code=" + code);
@@ -75,6 +78,7 @@ public class ProposalService {
                 UPDATE proposal SET title = ?, body = ?, category = ?, gu_code = ?, search_text = ?, updated_at = ?,
                 version = version + 1 WHERE id = ?""", in.title().strip(), in.body().strip(), in.category(),
                 blankToNull(in.guCode()), SearchText.normalize(in.title() + " " + in.body()), clock.instant(), id);
+        grams.index(id, SearchText.normalize(in.title() + " " + in.body()));
         audit.record(Actor.citizen(accountId), "proposal.edit", "proposal", id, "title=" + in.title().strip());
     }
 
@@ -155,10 +159,10 @@ public class ProposalService {
             throw v == Verdict.OWN_PROPOSAL ? DomainException.notAllowed("proposals.support.OWN_PROPOSAL")
                     : DomainException.conflict("proposals.support." + v.name());
         }
-        if (db.one("SELECT id FROM proposal_support WHERE proposal_id = ? AND identity_hash = ? FOR UPDATE",
-                rs -> rs.getLong(1), id, person.identityHash()).isPresent()) {
-            throw DomainException.conflict("proposals.support.ALREADY_SUPPORTED");
-        }
+        // No "SELECT … FOR UPDATE" on the pair first: the proposal row lock above already serialises every 공감 on
+        // this proposal, and when the pair is absent that read took a gap lock on the unique index that spans
+        // neighbouring proposals, so two people supporting two different proposals deadlocked on their INSERTs
+        // (500s under load, docs/PERFORMANCE.md). UNIQUE(proposal_id, identity_hash) answers the repeat: 409.
         try {
             db.insert("INSERT INTO proposal_support (proposal_id, identity_hash, account_id, created_at) VALUES (?,?,?,?)",
                     id, person.identityHash(), accountId, clock.instant());

@@ -38,6 +38,7 @@ public class ProposalsDemoData implements DemoData {
     private final Db db;
     private final AuditLog audit;
     private final Clock clock;
+    private final SearchGrams grams;
     private final Random random = new Random(20261123L);
 
     private record Person(long id, String hash) {
@@ -52,7 +53,8 @@ public class ProposalsDemoData implements DemoData {
     private long mayor;
     private long reviewer;
 
-    ProposalsDemoData(Db db, AuditLog audit, Clock clock) {
+    ProposalsDemoData(Db db, AuditLog audit, Clock clock, SearchGrams grams) {
+        this.grams = grams;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -210,6 +212,7 @@ public class ProposalsDemoData implements DemoData {
                 published == null ? null : 30, "DRAFT".equals(status) ? null : created.plus(Duration.ofHours(1)), published, deadline,
                 supports, reviewAt, reviewAt == null ? null : Deadlines.endOfDayAfter(reviewAt, 30), org, closedAt, created, now);
         db.update("UPDATE proposal SET code = ? WHERE id = ?", "P-" + created.atZone(Deadlines.SEOUL).getYear() + "-" + String.format("%06d", id), id);
+        grams.index(id, SearchText.normalize(title + " " + body));
         event(id, created, "CREATED", null, "DRAFT", "CITIZEN", null);
         if (!"DRAFT".equals(status)) {
             event(id, created.plus(Duration.ofHours(1)), "SUBMITTED", "DRAFT", "SUBMITTED", "CITIZEN", null);
