@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "hamkke.test.mutable-clock", value = "true")
 @Property(name = "hamkke.proposals.scheduler.enabled", value = "false")
+// The HTTP flood limit (60 supports a minute, RateLimitTest) would answer 429 first; these tests prove the
+// database rule (one support per identity) on its own.
+@Property(name = "hamkke.rate-limits.enabled", value = "false")
 @Property(name = "hamkke.proposals.mayor-threshold", value = "3")
 class SupportConcurrencyTest {
 
