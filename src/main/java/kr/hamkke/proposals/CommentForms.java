@@ -10,7 +10,11 @@ final class CommentForms {
     }
 
     @Serdeable
-    record Post(@Nullable String body, @Nullable Long parent) {
+    record Post(@Nullable String body, @Nullable Long parent, @Nullable String position) {
+    }
+
+    @Serdeable
+    record Vote(@Nullable String choice) {
     }
 
     @Serdeable

@@ -20,6 +20,7 @@ public class CommentService {
 
     static final Set<String> TARGETS = Set.of("PROPOSAL", "FORUM", "QUESTION");
     static final Set<String> REPORT_REASONS = Set.of("ABUSE", "PRIVACY", "SPAM", "FALSE_INFO", "OTHER");
+    static final Set<String> POSITIONS = Set.of("PRO", "CON", "OTHER");
 
     private final Db db;
     private final AuditLog audit;
@@ -39,7 +40,17 @@ public class CommentService {
 
     @Transactional
     public long post(long accountId, String targetType, long targetId, Long parentId, String body) {
+        return post(accountId, targetType, targetId, parentId, body, null);
+    }
+
+    /** A comment with an optional stated position (찬성/반대/기타); blank means none. */
+    @Transactional
+    public long post(long accountId, String targetType, long targetId, Long parentId, String body, String position) {
         requireVerified(accountId);
+        String stated = position == null || position.isBlank() ? null : position.strip();
+        if (stated != null && !POSITIONS.contains(stated)) {
+            throw DomainException.invalid("comments.position");
+        }
         if (!TARGETS.contains(targetType) || !targetExists(targetType, targetId)) {
             throw DomainException.notFound("comment.target");
         }
@@ -58,10 +69,68 @@ public class CommentService {
             depth = parent.depth() + 1;
         }
         long id = db.insert("""
-                INSERT INTO comment (target_type, target_id, parent_id, depth, author_id, body, status, created_at)
-                VALUES (?,?,?,?,?,?,'VISIBLE',?)""", targetType, targetId, parentId, depth, accountId, body.strip(), clock.instant());
+                INSERT INTO comment (target_type, target_id, parent_id, depth, author_id, body, status, created_at, position)
+                VALUES (?,?,?,?,?,?,'VISIBLE',?,?)""", targetType, targetId, parentId, depth, accountId, body.strip(), clock.instant(),
+                stated);
         audit.record(Actor.citizen(accountId), "comment.post", "comment", id, targetType + ":" + targetId + " depth=" + depth);
         return id;
+    }
+
+    /**
+     * 추천 (UP), 비추천 (DOWN) or NONE (take one's vote back) by a verified person, one vote per identity. The request
+     * states the wanted end state rather than toggling, so a retried or doubled click cannot flip it back.
+     */
+    @Transactional
+    public void vote(long accountId, long commentId, String choice) {
+        VerifiedIdentity person = requireVerified(accountId);
+        Integer value = switch (choice == null ? "" : choice) {
+            case "UP" -> 1;
+            case "DOWN" -> -1;
+            case "NONE" -> null;
+            default -> throw DomainException.invalid("comments.vote.choice");
+        };
+        // The comment row lock serialises every vote on it, so the counts below are exact.
+        Comment c = db.one("SELECT * FROM comment WHERE id = ? FOR UPDATE", Comment::map, commentId)
+                .orElseThrow(() -> DomainException.notFound("comment"));
+        if (!c.visible()) {
+            throw DomainException.conflict("comments.vote.hidden");
+        }
+        if (c.authorId() == accountId) {
+            throw DomainException.conflict("comments.vote.own");
+        }
+        Integer current = db.one("SELECT value FROM comment_vote WHERE comment_id = ? AND voter_hash = ?",
+                rs -> rs.getInt(1), commentId, person.identityHash()).orElse(null);
+        if (java.util.Objects.equals(current, value)) {
+            return;
+        }
+        if (value == null) {
+            db.update("DELETE FROM comment_vote WHERE comment_id = ? AND voter_hash = ?", commentId, person.identityHash());
+        } else if (current == null) {
+            db.update("INSERT INTO comment_vote (comment_id, voter_hash, voter_id, value, created_at) VALUES (?,?,?,?,?)",
+                    commentId, person.identityHash(), accountId, value, clock.instant());
+        } else {
+            db.update("UPDATE comment_vote SET value = ?, voter_id = ?, created_at = ? WHERE comment_id = ? AND voter_hash = ?",
+                    value, accountId, clock.instant(), commentId, person.identityHash());
+        }
+        db.update("""
+                UPDATE comment SET up_count = (SELECT COUNT(*) FROM comment_vote WHERE comment_id = ? AND value = 1),
+                                   down_count = (SELECT COUNT(*) FROM comment_vote WHERE comment_id = ? AND value = -1)
+                WHERE id = ?""", commentId, commentId, commentId);
+        audit.record(Actor.citizen(accountId), "comment.vote", "comment", commentId, "vote=" + choice);
+    }
+
+    /** The viewer's votes on one thread's comments (comment id → 1 or -1); empty for visitors. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Integer> votesOf(String identityHash, String targetType, long targetId) {
+        java.util.Map<Long, Integer> votes = new java.util.HashMap<>();
+        if (identityHash == null) {
+            return votes;
+        }
+        db.list("""
+                SELECT v.comment_id, v.value FROM comment_vote v JOIN comment c ON c.id = v.comment_id
+                WHERE v.voter_hash = ? AND c.target_type = ? AND c.target_id = ?""",
+                rs -> votes.put(rs.getLong(1), rs.getInt(2)), identityHash, targetType, targetId);
+        return votes;
     }
 
     /** 신고 from distinct verified people; the Nth hides the comment until a moderator decides. */
@@ -254,14 +323,16 @@ public class CommentService {
 
     /** A comment row; the author's nickname is filled in for display. */
     public record Comment(long id, String targetType, long targetId, Long parentId, int depth, long authorId, String body,
-                          String status, int reportCount, Instant createdAt, Instant editedAt, Instant maskedAt) {
+                          String status, int reportCount, Instant createdAt, Instant editedAt, Instant maskedAt,
+                          String position, int upCount, int downCount) {
 
         static Comment map(java.sql.ResultSet rs) throws java.sql.SQLException {
             long parent = rs.getLong("parent_id");
             Long parentId = rs.wasNull() ? null : parent;
             return new Comment(rs.getLong("id"), rs.getString("target_type"), rs.getLong("target_id"), parentId,
                     rs.getInt("depth"), rs.getLong("author_id"), rs.getString("body"), rs.getString("status"),
-                    rs.getInt("report_count"), Db.instant(rs, "created_at"), Db.instant(rs, "edited_at"), Db.instant(rs, "masked_at"));
+                    rs.getInt("report_count"), Db.instant(rs, "created_at"), Db.instant(rs, "edited_at"), Db.instant(rs, "masked_at"),
+                    rs.getString("position"), rs.getInt("up_count"), rs.getInt("down_count"));
         }
 
         public boolean visible() {

@@ -83,6 +83,7 @@ class ParticipationController {
         model.put("myPosition", queries.positionOf(id, v.identityHash()).orElse(null));
         model.put("mayorAnswer", queries.mayorAnswer(id).orElse(null));
         model.put("comments", comments.thread("FORUM", id));
+        model.put("myVotes", comments.votesOf(v.identityHash(), "FORUM", id));
         model.put("commentTarget", "/forums/" + id + "/comments");
         model.put("canComment", viewer.posting(auth, true) == ReasonCode.ELIGIBLE);
         model.put("commentEligibility", viewer.posting(auth, true));
@@ -107,7 +108,7 @@ class ParticipationController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> forumComment(Authentication auth, @PathVariable long id, @Body CommentForms.Post form) {
-        long cid = comments.post(CurrentUser.from(auth).accountId(), "FORUM", id, form.parent(), form.body());
+        long cid = comments.post(CurrentUser.from(auth).accountId(), "FORUM", id, form.parent(), form.body(), form.position());
         return Flash.redirect("/forums/" + id + "#comment-" + cid, "comments.notice.posted");
     }
 
@@ -133,6 +134,7 @@ class ParticipationController {
         model.put("showResults", closed || "DEBATE".equals(q.kind()));
         model.put("eligibility", viewer.posting(auth, open));
         model.put("comments", comments.thread("QUESTION", id));
+        model.put("myVotes", comments.votesOf(viewer.of(auth).identityHash(), "QUESTION", id));
         model.put("commentTarget", "/city-questions/" + id + "/comments");
         model.put("canComment", viewer.posting(auth, true) == ReasonCode.ELIGIBLE);
         model.put("commentEligibility", viewer.posting(auth, true));
@@ -157,7 +159,7 @@ class ParticipationController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> questionComment(Authentication auth, @PathVariable long id, @Body CommentForms.Post form) {
-        long cid = comments.post(CurrentUser.from(auth).accountId(), "QUESTION", id, form.parent(), form.body());
+        long cid = comments.post(CurrentUser.from(auth).accountId(), "QUESTION", id, form.parent(), form.body(), form.position());
         return Flash.redirect("/city-questions/" + id + "#comment-" + cid, "comments.notice.posted");
     }
 
@@ -181,6 +183,15 @@ class ParticipationController {
     MutableHttpResponse<?> appeal(Authentication auth, @PathVariable long id, @Body AppealForm form) {
         comments.appeal(CurrentUser.from(auth).accountId(), id, form.statement());
         return Flash.redirect(CommentService.link(comments.find(id)), "comments.notice.appealed");
+    }
+
+    @Post("/comments/{id}/vote")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> vote(Authentication auth, @PathVariable long id, @Body CommentForms.Vote form) {
+        comments.vote(CurrentUser.from(auth).accountId(), id, form.choice());
+        return Flash.redirect(CommentService.link(comments.find(id)), "comments.notice.voted");
     }
 
     @Post("/comments/{id}/report")

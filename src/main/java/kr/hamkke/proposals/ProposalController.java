@@ -133,6 +133,7 @@ class ProposalController {
         model.put("appeal", v.accountId() != null && v.accountId() == d.proposal().authorId()
                 ? appeals.of(id).orElse(null) : null);
         model.put("comments", comments.thread("PROPOSAL", id));
+        model.put("myVotes", comments.votesOf(v.identityHash(), "PROPOSAL", id));
         model.put("commentTarget", "/proposals/" + id + "/comments");
         boolean windowOpen = ProposalRules.windowOpen(d.proposal().facts(), clock.instant());
         ReasonCode eligibility = viewer.posting(auth, windowOpen);
@@ -238,7 +239,7 @@ class ProposalController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> comment(Authentication auth, @PathVariable long id, @Body CommentForms.Post form) {
-        long cid = comments.post(CurrentUser.from(auth).accountId(), "PROPOSAL", id, form.parent(), form.body());
+        long cid = comments.post(CurrentUser.from(auth).accountId(), "PROPOSAL", id, form.parent(), form.body(), form.position());
         return Flash.redirect("/proposals/" + id + "#comment-" + cid, "comments.notice.posted");
     }
 
