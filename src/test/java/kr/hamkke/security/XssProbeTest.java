@@ -114,6 +114,15 @@ class XssProbeTest {
                     long forum = ctx.getBean(ForumService.class).openStaffForum(new Actor(staffAccount.id(), "MODERATOR"), p, p, p, p);
                     return List.of(new Browser(server.getURI()).get("/forums/" + forum), new Browser(server.getURI()).get("/forums"));
                 }),
+                new Field("proposals", "테마토론 title, description and candidate topics (staff)", false, p -> {
+                    var now = java.time.Instant.now();
+                    long theme = ctx.getBean(kr.hamkke.proposals.ThemeService.class).create(new Actor(staffAccount.id(), "MODERATOR"),
+                            p, p, now.minusSeconds(60), now.plusSeconds(86_400),
+                            List.of(new kr.hamkke.proposals.ThemeService.NewTopic(p, p),
+                                    new kr.hamkke.proposals.ThemeService.NewTopic("두 번째 주제", "배경")));
+                    return List.of(new Browser(server.getURI()).get("/themes/" + theme), new Browser(server.getURI()).get("/themes"),
+                            new Browser(server.getURI()).get("/participate"));
+                }),
                 new Field("identity", "nickname (shown with comments)", true, p -> {
                     String email = "nick" + UUID.randomUUID().toString().substring(0, 8) + "@test.hamkke.kr";
                     var account = ctx.getBean(AccountService.class).register(email, p, TestAccounts.PASSWORD);
