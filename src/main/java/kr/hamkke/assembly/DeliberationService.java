@@ -150,10 +150,29 @@ public class DeliberationService {
         Table t = table(tableId);
         Meeting m = meeting(t.meetingId());
         boolean facilitator = t.facilitatorAccountId() == user.accountId() || user.has(Role.Names.FACILITATOR);
-        if (!facilitator && !members.participates(m.cycleId(), user.accountId())) {
-            throw DomainException.notAllowed("assembly.members-only");
+        if (!facilitator) {
+            Membership ms = members.of(m.cycleId(), user.accountId()).filter(Membership::participating)
+                    .orElseThrow(() -> DomainException.notAllowed("assembly.members-only"));
+            requireOnTable(tableId, ms);
         }
         return t;
+    }
+
+    /** A table with assigned members is theirs only; a table without assignments is open to every member of the cycle. */
+    void requireOnTable(long tableId, Membership ms) {
+        if (hasAssignedMembers(tableId) && !isAssigned(tableId, ms.id())) {
+            throw DomainException.notAllowed("assembly.table-members-only");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAssignedMembers(long tableId) {
+        return sql.count("SELECT COUNT(*) FROM assembly_table_member WHERE table_id = ?", tableId) > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isAssigned(long tableId, long membershipId) {
+        return sql.count("SELECT COUNT(*) FROM assembly_table_member WHERE table_id = ? AND membership_id = ?", tableId, membershipId) > 0;
     }
 
     @Transactional(readOnly = true)
