@@ -377,6 +377,10 @@ public class DeliberationService {
 
     @Transactional
     public void respond(CurrentUser reviewer, long proposalId, Response response, String text) {
+        long cycleId = sql.one("SELECT cycle_id FROM assembly_policy_proposal WHERE id = ?", rs -> rs.getLong(1), proposalId)
+                .orElseThrow(() -> DomainException.notFound("assembly.proposal"));
+        // Cycle row first (then the proposal), the same order as the plenary close, so responses of one cycle queue up.
+        sql.one("SELECT id FROM assembly_cycle WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), cycleId);
         Proposal p = sql.one(PROPOSAL_SQL + " WHERE p.id = ? FOR UPDATE", DeliberationService::proposal, proposalId)
                 .orElseThrow(() -> DomainException.notFound("assembly.proposal"));
         if (!reviewerUnits(reviewer.accountId()).contains(p.orgUnitCode())) {
@@ -392,6 +396,7 @@ public class DeliberationService {
                 response, text.strip(), clock.instant(), reviewer.accountId(), proposalId);
         audit.record(reviewer.as(Role.Names.DEPT_REVIEWER), "assembly.proposal.respond", "assembly_policy_proposal", proposalId,
                 "response=" + response + " unit=" + p.orgUnitCode(), text.strip());
+        cycles.respondedIfComplete(Actor.SYSTEM, cycleId);
     }
 
     @Transactional(readOnly = true)
