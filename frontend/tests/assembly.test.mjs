@@ -8,6 +8,8 @@
 //     the vote (accepted, revision 2); staff make the member 위원장.
 //  6. Plenary: the member votes, staff close it, the RECYCLE reviewer responds.
 //  7. The public sees adopted proposals and responses (this cycle's and the 2021 demo cycle's).
+//  8. Survey panel: staff ask the live demo cycle a question, panel@ answers once, outsiders cannot, staff close it
+//     and the results (SVG chart + table) are public; the facilitator's table-members page.
 // axe-core and the page basics run on every page visited.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -32,6 +34,7 @@ const BEACON = `2026-11-21 #1199: 3,11,19,24,36,41 +7`;
 const DRAFT_TITLE = `동네 폭염 쉼터 지도 ${stamp}`;
 const AMENDED_TEXT = '자치구별 폭염 쉼터와 그늘막 위치를 한 지도에 모아 공개하고, 정류장마다 QR 안내판을 붙입니다.';
 const RESPONSE_TEXT = '자원순환과와 기후환경본부가 함께 검토하여 내년 여름 전에 폭염 쉼터 지도를 시범 운영하겠습니다.';
+const SURVEY_QUESTION = `정류장 그늘막은 어디에 먼저 필요할까요? ${stamp}`;
 const QUOTAS = 'seats,1\nreserves,0\nage_band_set,STANDARD_7\ndimension,category,min,max,priority_seats\n';
 
 /** Seoul's business date, as the app sees it. */
@@ -362,5 +365,55 @@ describe('citizens\' assembly', { skip: SKIP_APP }, () => {
     assert.equal(await visit(page, draft), 200);
     assert.equal(await page.locator('#amendment-body').count(), 1, 'an active member may propose amendments');
     await audit(page, 'demo draft');
+  });
+
+  test('survey panel: staff ask, the panel member answers once, results after close; table members page', async () => {
+    await clearSession(browser);
+    assert.equal(await visit(page, '/assembly'), 200);
+    const year = Number(seoulDate(0).slice(0, 4));
+    const live = await page.locator('main a[href^="/assembly/"]', { hasText: `${year} 서울시민회의` }).first().getAttribute('href');
+    const liveId = live.split('/').pop();
+
+    await as(browser, page, ADMIN);
+    assert.equal(await visit(page, `/assembly/${liveId}/surveys`), 200);
+    await audit(page, 'surveys (staff)', 'assembly-surveys-staff');
+    assert.ok(await page.locator('main a[href^="/assembly/surveys/"]').count() >= 2, 'the demo surveys are listed');
+    await page.fill('#survey-question', SURVEY_QUESTION);
+    await page.fill('#survey-options', '버스 정류장\n학교 앞\n공원 입구');
+    await submit(page, `form[action="/staff/assembly/${liveId}/surveys"]`, 'create survey');
+    const surveyPath = new URL(page.url()).pathname;
+    assert.match(surveyPath, /^\/assembly\/surveys\/\d+$/);
+    await audit(page, 'survey (open, staff)');
+    assert.equal(await page.locator('main form[action$="/answer"]').count(), 0, 'staff are not invited');
+
+    await as(browser, page, NEWBIE);
+    assert.equal(await visit(page, surveyPath), 200);
+    assert.equal(await page.locator('main form[action$="/answer"]').count(), 0, 'outsiders get no form');
+    await audit(page, 'survey (outsider)');
+
+    await as(browser, page, PANEL);
+    assert.equal(await visit(page, surveyPath), 200);
+    await audit(page, 'survey (answer form)', 'assembly-survey-answer');
+    await page.locator('main input[name="option"]').first().check();
+    await submit(page, 'form[action$="/answer"]', 'answer survey');
+    assert.equal(await page.locator('main form[action$="/answer"]').count(), 0, 'answered once: no form any more');
+    assert.match(await page.locator('main').textContent(), /응답 1명/);
+    await audit(page, 'survey (answered)');
+
+    await as(browser, page, ADMIN);
+    assert.equal(await visit(page, surveyPath), 200);
+    await submit(page, 'form[action$="/close"]', 'close survey');
+    await clearSession(browser);
+    assert.equal(await visit(page, surveyPath), 200);
+    assert.equal(await page.locator('main svg[role="img"] title').count(), 1, 'an accessible chart');
+    const row = page.locator('#survey-results-caption').locator('xpath=..').locator('tbody tr').first();
+    assert.match(await row.textContent(), /버스 정류장\s*1\s*100\.0/);
+    await audit(page, 'survey results', 'assembly-survey-results');
+
+    await as(browser, page, FACILITATOR);
+    assert.equal(await visit(page, live), 200);
+    const table = await page.locator('main a[href^="/assembly/tables/"]').last().getAttribute('href');
+    assert.equal(await visit(page, `${table}/members`), 200);
+    await audit(page, 'table members', 'assembly-table-members');
   });
 });

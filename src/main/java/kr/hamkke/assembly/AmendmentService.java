@@ -92,9 +92,12 @@ public class AmendmentService {
                 rs -> rs.getLong(1), draftId, accountId));
     }
 
-    private Membership requireMember(long cycleId, long accountId) {
-        return members.of(cycleId, accountId).filter(Membership::participating)
+    /** An appointed or active member of the cycle and, when the table has assigned members, one of them. */
+    private Membership requireMember(DraftView v, long accountId) {
+        Membership m = members.of(v.cycleId(), accountId).filter(Membership::participating)
                 .orElseThrow(() -> DomainException.notAllowed("assembly.amendment-members-only"));
+        deliberation.requireOnTable(v.tableId(), m);
+        return m;
     }
 
     private void requireBeforePlenary(long cycleId) {
@@ -106,7 +109,7 @@ public class AmendmentService {
     @Transactional
     public long propose(CurrentUser user, long draftId, String newBody, String reason) {
         DraftView v = requireDraftAccess(user, draftId);
-        Membership m = requireMember(v.cycleId(), user.accountId());
+        Membership m = requireMember(v, user.accountId());
         requireBeforePlenary(v.cycleId());
         if (newBody == null || newBody.isBlank() || newBody.strip().length() > 4000) {
             throw DomainException.invalid("assembly.amendment-body");
@@ -136,7 +139,7 @@ public class AmendmentService {
     public void vote(CurrentUser user, long amendmentId, boolean yes) {
         Amendment a = lock(amendmentId);
         DraftView v = requireDraftAccess(user, a.draftId());
-        Membership m = requireMember(v.cycleId(), user.accountId());
+        Membership m = requireMember(v, user.accountId());
         requireBeforePlenary(v.cycleId());
         if (a.status() != Status.OPEN) {
             throw DomainException.conflict("assembly.amendment-closed");
@@ -168,6 +171,7 @@ public class AmendmentService {
         }
         // Lock the draft so two amendments accepted at once cannot both claim the same base revision.
         int current = sql.one("SELECT revision FROM assembly_draft WHERE id = ? FOR UPDATE", rs -> rs.getInt(1), a.draftId()).orElseThrow();
+        a = countedOnTable(a, v.tableId());
         Status outcome = a.baseRevision() != current ? Status.STALE : a.yes() > a.no() ? Status.ACCEPTED : Status.REJECTED;
         Instant now = clock.instant();
         if (outcome == Status.ACCEPTED) {
@@ -185,6 +189,24 @@ public class AmendmentService {
                 "draft=" + a.draftId() + " status=" + outcome + " yes=" + a.yes() + " no=" + a.no()
                         + (outcome == Status.ACCEPTED ? " revision=" + (current + 1) : ""));
         return outcome;
+    }
+
+    /**
+     * When the table has assigned members, only their votes count: a member moved to another table after voting no
+     * longer decides this table's text. Tables without assignments count every vote, as before.
+     */
+    private Amendment countedOnTable(Amendment a, long tableId) {
+        if (!deliberation.hasAssignedMembers(tableId)) {
+            return a;
+        }
+        String sqlCount = """
+                SELECT COUNT(*) FROM assembly_amendment_vote v JOIN assembly_table_member t
+                  ON t.membership_id = v.membership_id AND t.table_id = ?
+                WHERE v.amendment_id = ? AND v.choice = ?""";
+        int yes = (int) sql.count(sqlCount, tableId, a.id(), "YES");
+        int no = (int) sql.count(sqlCount, tableId, a.id(), "NO");
+        return new Amendment(a.id(), a.draftId(), a.membershipId(), a.proposerCode(), a.baseRevision(), a.newBody(), a.reason(),
+                a.status(), yes, no, a.createdAt(), a.decidedAt());
     }
 
     @Transactional(readOnly = true)

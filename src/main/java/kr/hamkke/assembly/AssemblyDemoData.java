@@ -37,10 +37,12 @@ public class AssemblyDemoData implements DemoData {
     private final MemberActivityService activity;
     private final AuditLog audit;
     private final Clock clock;
+    private final SurveyService surveys;
 
     AssemblyDemoData(Sql sql, CycleService cycles, MembershipService members, DeliberationService deliberation,
-                     MemberActivityService activity, AuditLog audit, Clock clock) {
+                     MemberActivityService activity, AuditLog audit, Clock clock, SurveyService surveys) {
         this.activity = activity;
+        this.surveys = surveys;
         this.sql = sql;
         this.cycles = cycles;
         this.members = members;
@@ -179,6 +181,7 @@ public class AssemblyDemoData implements DemoData {
         deliberation.createTable(Actor.SYSTEM, m2, "1분임", facilitator);
         List<Membership> active = members.ofCycle(id).stream().filter(m -> m.status() == Membership.Status.ACTIVE).toList();
         seedMemberActivity(id, active, fac, m1, m2);
+        seedSurveys(id, active);
         String[][] posts = {{"PRO", "공공건물 옥상 태양광을 늘리면 전기요금도 줄어듭니다."}, {"CON", "초기 설치비가 커서 자치구 부담이 걱정됩니다."},
                 {"POINT", "폭염 쉼터를 동네 도서관과 연계하면 좋겠습니다."}, {"PRO", "다회용기 대여소를 지하철역마다 두면 좋겠습니다."}};
         String[] themes = {"공공건물 옥상 태양광 확대", "폭염 쉼터 24시간 운영", "다회용기 대여소 설치", "버스 전용차로 확대",
@@ -245,6 +248,35 @@ public class AssemblyDemoData implements DemoData {
             }
             activity.recordAttendance(facilitator, meeting, marks);
         }
+    }
+
+    /**
+     * Survey panel: one survey answered by most members and closed (results with chart), one open survey that panel@
+     * has not answered yet, so the demo member can answer it.
+     */
+    private void seedSurveys(long cycleId, List<Membership> active) {
+        java.time.Instant now = clock.instant();
+        long closed = surveys.create(Actor.SYSTEM, cycleId, new SurveyService.NewSurvey("서울시 기후 정책 중 가장 먼저 해야 할 일은 무엇인가요?",
+                List.of("건물 에너지 효율 개선", "대중교통 확대", "폭염 쉼터 확충", "자원순환(일회용품 줄이기)"), false,
+                now.minus(java.time.Duration.ofDays(10)), now.plus(java.time.Duration.ofDays(1))));
+        long open = surveys.create(Actor.SYSTEM, cycleId, new SurveyService.NewSurvey("시민총회 전에 더 듣고 싶은 전문가 발표를 모두 골라 주세요.",
+                List.of("에너지 전환", "교통과 도시계획", "기후 복지", "시민참여 제도"), true,
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(7))));
+        List<Long> closedOptions = surveys.options(closed).stream().map(SurveyService.Option::id).toList();
+        List<Long> openOptions = surveys.options(open).stream().map(SurveyService.Option::id).toList();
+        String panelCode = demoCode("panel@hamkke.kr");
+        int[] weights = {0, 0, 0, 1, 1, 2, 0, 1, 3, 2}; // a stable, uneven spread for the demo chart
+        for (int i = 0; i < active.size(); i++) {
+            Membership m = active.get(i);
+            if (m.code().equals(panelCode) || i % 9 == 4) {
+                continue; // panel@ and a few others did not answer
+            }
+            surveys.answer(m.accountId(), closed, List.of(closedOptions.get(weights[i % weights.length])));
+            if (i % 3 == 0) {
+                surveys.answer(m.accountId(), open, List.of(openOptions.get(i % 4), openOptions.get((i + 1) % 4)));
+            }
+        }
+        surveys.close(Actor.SYSTEM, closed);
     }
 
     static String demoCode(String email) {

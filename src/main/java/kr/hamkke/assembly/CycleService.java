@@ -179,6 +179,23 @@ public class CycleService {
         return next;
     }
 
+    /**
+     * HANDED_OFF → RESPONDED once every adopted proposal of the cycle has a published response (called inside the
+     * response's transaction, with the cycle row locked first so two last responses cannot both miss each other).
+     */
+    void respondedIfComplete(Actor actor, long cycleId) {
+        Cycle c = lock(cycleId);
+        if (c.status() != Cycle.Status.HANDED_OFF) {
+            return;
+        }
+        // Locking reads see the latest committed rows, not this transaction's snapshot.
+        long proposals = sql.count("SELECT COUNT(*) FROM assembly_policy_proposal WHERE cycle_id = ? FOR UPDATE", cycleId);
+        long open = sql.count("SELECT COUNT(*) FROM assembly_policy_proposal WHERE cycle_id = ? AND response IS NULL FOR UPDATE", cycleId);
+        if (proposals > 0 && open == 0) {
+            setStatus(actor, c, Cycle.Status.RESPONDED, "(every adopted proposal answered)");
+        }
+    }
+
     void setStatus(Actor actor, Cycle c, Cycle.Status next, String note) {
         sql.update("UPDATE assembly_cycle SET status = ?, version = version + 1 WHERE id = ?", next, c.id());
         audit.record(actor, "assembly.cycle.status", "assembly_cycle", c.id(),

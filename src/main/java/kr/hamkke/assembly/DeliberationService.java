@@ -150,10 +150,29 @@ public class DeliberationService {
         Table t = table(tableId);
         Meeting m = meeting(t.meetingId());
         boolean facilitator = t.facilitatorAccountId() == user.accountId() || user.has(Role.Names.FACILITATOR);
-        if (!facilitator && !members.participates(m.cycleId(), user.accountId())) {
-            throw DomainException.notAllowed("assembly.members-only");
+        if (!facilitator) {
+            Membership ms = members.of(m.cycleId(), user.accountId()).filter(Membership::participating)
+                    .orElseThrow(() -> DomainException.notAllowed("assembly.members-only"));
+            requireOnTable(tableId, ms);
         }
         return t;
+    }
+
+    /** A table with assigned members is theirs only; a table without assignments is open to every member of the cycle. */
+    void requireOnTable(long tableId, Membership ms) {
+        if (hasAssignedMembers(tableId) && !isAssigned(tableId, ms.id())) {
+            throw DomainException.notAllowed("assembly.table-members-only");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAssignedMembers(long tableId) {
+        return sql.count("SELECT COUNT(*) FROM assembly_table_member WHERE table_id = ?", tableId) > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isAssigned(long tableId, long membershipId) {
+        return sql.count("SELECT COUNT(*) FROM assembly_table_member WHERE table_id = ? AND membership_id = ?", tableId, membershipId) > 0;
     }
 
     @Transactional(readOnly = true)
@@ -358,6 +377,10 @@ public class DeliberationService {
 
     @Transactional
     public void respond(CurrentUser reviewer, long proposalId, Response response, String text) {
+        long cycleId = sql.one("SELECT cycle_id FROM assembly_policy_proposal WHERE id = ?", rs -> rs.getLong(1), proposalId)
+                .orElseThrow(() -> DomainException.notFound("assembly.proposal"));
+        // Cycle row first (then the proposal), the same order as the plenary close, so responses of one cycle queue up.
+        sql.one("SELECT id FROM assembly_cycle WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), cycleId);
         Proposal p = sql.one(PROPOSAL_SQL + " WHERE p.id = ? FOR UPDATE", DeliberationService::proposal, proposalId)
                 .orElseThrow(() -> DomainException.notFound("assembly.proposal"));
         if (!reviewerUnits(reviewer.accountId()).contains(p.orgUnitCode())) {
@@ -373,6 +396,7 @@ public class DeliberationService {
                 response, text.strip(), clock.instant(), reviewer.accountId(), proposalId);
         audit.record(reviewer.as(Role.Names.DEPT_REVIEWER), "assembly.proposal.respond", "assembly_policy_proposal", proposalId,
                 "response=" + response + " unit=" + p.orgUnitCode(), text.strip());
+        cycles.respondedIfComplete(Actor.SYSTEM, cycleId);
     }
 
     @Transactional(readOnly = true)
