@@ -121,6 +121,12 @@ class FundingSubjectsTest {
         var visitor = new Browser(server.getURI());
         assertTrue(visitor.get("/proposals/" + accepted).body().contains("href=\"/accountability/proposal/" + accepted + "\""));
         assertFalse(visitor.get("/proposals/" + refused).body().contains("/accountability/proposal/"));
+
+        long answered = SubjectFixtures.policyProposal("링크 시험 수용 정책제안", "ACCEPTED");
+        long cycle = kr.hamkke.testing.TestDatabase.queryLong("SELECT cycle_id FROM assembly_policy_proposal WHERE id = " + answered);
+        HttpResponse<String> cyclePage = visitor.get("/assembly/" + cycle);
+        assertEquals(200, cyclePage.statusCode());
+        assertTrue(cyclePage.body().contains("href=\"/accountability/policy-proposal/" + answered + "\""), "policy proposal → money");
     }
 
     @Test
