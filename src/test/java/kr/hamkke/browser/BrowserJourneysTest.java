@@ -3,13 +3,17 @@ package kr.hamkke.browser;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import kr.hamkke.testing.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "hamkke.demo.enabled", value = "true")
-class BrowserJourneysTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneysTest implements TestPropertyProvider {
+
+    /**
+     * Its own empty database: demo data seeds only into empty tables, and the journeys expect the whole demo,
+     * whatever other test classes wrote into the shared test database before this one ran.
+     */
+    @Override
+    public Map<String, String> getProperties() {
+        TestDatabase.startOnce();
+        return Map.of("datasources.default.url", TestDatabase.freshDatabase("hamkke_browser"));
+    }
 
     @Inject
     EmbeddedServer server;

@@ -93,6 +93,24 @@ public final class TestDatabase {
                 System.getProperty("datasources.default.password", envOr("DATASOURCES_DEFAULT_PASSWORD", "")));
     }
 
+    /**
+     * A new, empty database on the same server, for a test that needs a pristine schema whatever ran before it
+     * (the browser journeys seed demo data, which only seeds into empty tables). Returns its JDBC URL.
+     */
+    public static String freshDatabase(String name) {
+        if (!name.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException(name);
+        }
+        try (Connection c = connect(); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+            st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // jdbc:mysql://host:port/db?params → same host and params, other database
+        return jdbcUrl().replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + name);
+    }
+
     /** The first column of the first row as a number (COUNT(*), SUM, ids), with ? parameters. */
     public static long queryLong(String sql, Object... args) {
         String value = queryString(sql, args);
