@@ -197,12 +197,15 @@ class AssemblyController {
         model.put("deadline", MembershipService.ACCEPT_WITHIN);
         Map<Long, Object> attendance = new HashMap<>();
         Map<Long, Object> learning = new HashMap<>();
+        Map<Long, Object> meetingsOf = new HashMap<>();
         for (Membership m : members.ofAccount(user.accountId())) {
+            meetingsOf.put(m.id(), deliberation.meetings(m.cycleId()));
             attendance.put(m.id(), activity.attendanceOf(m.id()));
             learning.put(m.id(), List.of(activity.doneBy(m.id()).size(), activity.materials(m.cycleId()).size()));
         }
         model.put("attendance", attendance);
         model.put("learning", learning);
+        model.put("meetingsOf", meetingsOf);
         return pages.ok(request, "assembly/me", model);
     }
 

@@ -175,6 +175,10 @@ public class AssemblyDemoData implements DemoData {
         long m1 = deliberation.createMeeting(Actor.SYSTEM, id, 1, "기후위기 시대, 서울의 역할 — 문제 정의", d.minusDays(21));
         long m2 = deliberation.createMeeting(Actor.SYSTEM, id, 2, "기후위기 시대, 서울의 역할 — 해결 방안", d.minusDays(7));
         long m3 = deliberation.createMeeting(Actor.SYSTEM, id, 3, "새로운 시민참여 모델 — 제안 다듬기", d.plusDays(7));
+        // 2021's meetings were held hybrid (venue plus online) and online only; the demo mirrors that mix.
+        deliberation.setPlace(Actor.SYSTEM, m1, MeetingFormat.Place.of("HYBRID", "서울시청 다목적홀", "온라인 회의실 (화상회의, 위원에게 개별 안내)"));
+        deliberation.setPlace(Actor.SYSTEM, m2, MeetingFormat.Place.of("ONLINE", null, "온라인 회의실 (화상회의, 위원에게 개별 안내)"));
+        deliberation.setPlace(Actor.SYSTEM, m3, MeetingFormat.Place.of("HYBRID", "시민청 태평홀", "온라인 회의실 (화상회의, 위원에게 개별 안내)"));
         deliberation.setSummary(Actor.SYSTEM, m1, "위원들은 폭염, 건물 에너지, 교통 배출을 서울의 3대 기후 과제로 꼽았습니다.");
         deliberation.setSummary(Actor.SYSTEM, m2, "분임별로 건물 에너지 전환, 대중교통, 자원순환 분야의 해결 방안 40여 건을 모았습니다.");
         deliberation.createTable(Actor.SYSTEM, m1, "1분임", facilitator);
