@@ -76,9 +76,9 @@ public class MinutesService {
         sql.one("SELECT id FROM assembly_meeting WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), meetingId);
         int version = (int) sql.count("SELECT COALESCE(MAX(version), 0) FROM assembly_minutes WHERE meeting_id = ?", meetingId) + 1;
         String text = body.strip();
+        Optional<Version> previous = latestPublished(meetingId); // read before the insert, or it would find itself
         sql.insert("INSERT INTO assembly_minutes (meeting_id, version, status, body, author_account_id, saved_at) VALUES (?,?,?,?,?,?)",
                 meetingId, version, status.name(), text, user.accountId(), clock.instant());
-        Optional<Version> previous = latestPublished(meetingId).filter(v -> v.version() < version);
         Actor actor = user.has(Role.Names.ADMIN) ? user.as(Role.Names.ADMIN) : user.as(Role.Names.FACILITATOR);
         audit.record(actor, status == Status.PUBLISHED ? "assembly.minutes.publish" : "assembly.minutes.draft",
                 "assembly_meeting", meetingId, "version=" + version + " length=" + text.length()
