@@ -53,8 +53,12 @@ class AssemblyController {
     private final Pages pages;
     private final Clock clock;
 
+    private final MinutesService minutes;
+
     AssemblyController(CycleService cycles, MembershipService members, DeliberationService deliberation,
-                       MemberActivityService activity, ProposalLinkService links, Validator validator, Pages pages, Clock clock) {
+                       MemberActivityService activity, ProposalLinkService links, Validator validator, Pages pages, Clock clock,
+                       MinutesService minutes) {
+        this.minutes = minutes;
         this.activity = activity;
         this.links = links;
         this.cycles = cycles;
@@ -91,6 +95,9 @@ class AssemblyController {
         Map<Long, List<DeliberationService.Table>> tables = new LinkedHashMap<>();
         meetings.forEach(m -> tables.put(m.id(), deliberation.tables(m.id())));
         model.put("tables", tables);
+        Map<Long, MinutesService.Version> published = new HashMap<>();
+        meetings.forEach(m -> minutes.latestPublished(m.id()).ifPresent(v -> published.put(m.id(), v)));
+        model.put("minutes", published);
         model.put("draw", cycles.storedDraw(id).orElse(null));
         model.put("proposals", deliberation.proposals(id));
         model.put("today", LocalDate.now(clock));
@@ -197,12 +204,15 @@ class AssemblyController {
         model.put("deadline", MembershipService.ACCEPT_WITHIN);
         Map<Long, Object> attendance = new HashMap<>();
         Map<Long, Object> learning = new HashMap<>();
+        Map<Long, Object> meetingsOf = new HashMap<>();
         for (Membership m : members.ofAccount(user.accountId())) {
+            meetingsOf.put(m.id(), deliberation.meetings(m.cycleId()));
             attendance.put(m.id(), activity.attendanceOf(m.id()));
             learning.put(m.id(), List.of(activity.doneBy(m.id()).size(), activity.materials(m.cycleId()).size()));
         }
         model.put("attendance", attendance);
         model.put("learning", learning);
+        model.put("meetingsOf", meetingsOf);
         return pages.ok(request, "assembly/me", model);
     }
 

@@ -34,13 +34,15 @@ public class AssemblyDemoData implements DemoData {
     private final CycleService cycles;
     private final MembershipService members;
     private final DeliberationService deliberation;
+    private final MinutesService minutes;
     private final MemberActivityService activity;
     private final AuditLog audit;
     private final Clock clock;
     private final SurveyService surveys;
 
     AssemblyDemoData(Sql sql, CycleService cycles, MembershipService members, DeliberationService deliberation,
-                     MemberActivityService activity, AuditLog audit, Clock clock, SurveyService surveys) {
+                     MemberActivityService activity, AuditLog audit, Clock clock, SurveyService surveys, MinutesService minutes) {
+        this.minutes = minutes;
         this.activity = activity;
         this.surveys = surveys;
         this.sql = sql;
@@ -175,10 +177,22 @@ public class AssemblyDemoData implements DemoData {
         long m1 = deliberation.createMeeting(Actor.SYSTEM, id, 1, "기후위기 시대, 서울의 역할 — 문제 정의", d.minusDays(21));
         long m2 = deliberation.createMeeting(Actor.SYSTEM, id, 2, "기후위기 시대, 서울의 역할 — 해결 방안", d.minusDays(7));
         long m3 = deliberation.createMeeting(Actor.SYSTEM, id, 3, "새로운 시민참여 모델 — 제안 다듬기", d.plusDays(7));
+        // 2021's meetings were held hybrid (venue plus online) and online only; the demo mirrors that mix.
+        deliberation.setPlace(Actor.SYSTEM, m1, MeetingFormat.Place.of("HYBRID", "서울시청 다목적홀", "온라인 회의실 (화상회의, 위원에게 개별 안내)"));
+        deliberation.setPlace(Actor.SYSTEM, m2, MeetingFormat.Place.of("ONLINE", null, "온라인 회의실 (화상회의, 위원에게 개별 안내)"));
+        deliberation.setPlace(Actor.SYSTEM, m3, MeetingFormat.Place.of("HYBRID", "시민청 태평홀", "온라인 회의실 (화상회의, 위원에게 개별 안내)"));
         deliberation.setSummary(Actor.SYSTEM, m1, "위원들은 폭염, 건물 에너지, 교통 배출을 서울의 3대 기후 과제로 꼽았습니다.");
         deliberation.setSummary(Actor.SYSTEM, m2, "분임별로 건물 에너지 전환, 대중교통, 자원순환 분야의 해결 방안 40여 건을 모았습니다.");
         deliberation.createTable(Actor.SYSTEM, m1, "1분임", facilitator);
         deliberation.createTable(Actor.SYSTEM, m2, "1분임", facilitator);
+        // 회의록: meeting 1 published (with an earlier version corrected), meeting 2 still a draft.
+        minutes.save(fac, m1, "1차 회의록\n- 참석: 시민위원과 퍼실리테이터\n- 논의: 폭염, 건물 에너지, 교통 배출", MinutesService.Status.PUBLISHED);
+        minutes.save(fac, m1, """
+                1차 회의록 (문제 정의)
+                - 형식: 혼합 (서울시청 다목적홀 + 온라인 회의실)
+                - 논의: 위원들은 폭염, 건물 에너지, 교통 배출을 서울의 3대 기후 과제로 꼽았습니다.
+                - 다음 회의: 분임별 해결 방안 모으기""", MinutesService.Status.PUBLISHED);
+        minutes.save(fac, m2, "2차 회의록 초안: 분임별 해결 방안 정리 중", MinutesService.Status.DRAFT);
         List<Membership> active = members.ofCycle(id).stream().filter(m -> m.status() == Membership.Status.ACTIVE).toList();
         seedMemberActivity(id, active, fac, m1, m2);
         seedSurveys(id, active);

@@ -159,9 +159,19 @@ class AssemblyStaffController {
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> meeting(long id, Authentication authentication, @Body Forms.MeetingForm f) {
         cycles.get(id);
+        var place = MeetingFormat.Place.of(f.format(), f.venue(), f.onlineNote());
         deliberation.createMeeting(admin(authentication), id, number(f.seq(), 1), f.title() == null || f.title().isBlank() ? "주제별 회의" : f.title().strip(),
-                required(f.heldOn()));
+                required(f.heldOn()), place);
         return Flash.redirect("/staff/assembly/" + id, "assembly.notice.saved");
+    }
+
+    @Post("/meetings/{id}/format")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> meetingPlace(long id, Authentication authentication, @Body Forms.MeetingPlaceForm f) {
+        var meeting = deliberation.meeting(id);
+        deliberation.setPlace(admin(authentication), id, MeetingFormat.Place.of(f.format(), f.venue(), f.onlineNote()));
+        return Flash.redirect("/staff/assembly/" + meeting.cycleId(), "assembly.notice.saved");
     }
 
     @Post("/meetings/{id}/tables")

@@ -77,7 +77,10 @@ public class CycleService {
     private final Clock clock;
     private final RandomGenerator random;
 
-    CycleService(Sql sql, AuditLog audit, VerificationService verification, Clock clock) {
+    private final MemberNotices notices;
+
+    CycleService(Sql sql, AuditLog audit, VerificationService verification, Clock clock, MemberNotices notices) {
+        this.notices = notices;
         this.sql = sql;
         this.audit = audit;
         this.verification = verification;
@@ -172,6 +175,10 @@ public class CycleService {
             throw DomainException.conflict("assembly.transition-not-allowed");
         }
         setStatus(actor, c, next, null);
+        if (next == Cycle.Status.PLENARY) {
+            // Only ACTIVE members vote in the plenary, so only they are told.
+            notices.toSeated(cycleId, true, c.name() + " 시민총회 투표가 시작되었습니다.", "/assembly/" + cycleId + "/plenary");
+        }
         if (next == Cycle.Status.CLOSED) {
             sql.update("UPDATE assembly_membership SET status = 'COMPLETED', ended_at = ? WHERE cycle_id = ? AND status = 'ACTIVE'",
                     clock.instant(), cycleId);

@@ -28,9 +28,14 @@ public class DeliberationService {
     public static final int RESPONSE_DAYS = 60;
 
     public record Meeting(long id, long cycleId, int seq, String title, LocalDate heldOn, LocalDate windowOpens,
-                          LocalDate windowCloses, String summary) {
+                          LocalDate windowCloses, String summary, MeetingFormat format, String venue, String onlineNote) {
         public boolean open(LocalDate today) {
             return !today.isBefore(windowOpens) && !today.isAfter(windowCloses);
+        }
+
+        /** The online note as a link when it is an http(s) address (otherwise shown as text, e.g. 온라인 회의실). */
+        public boolean onlineIsLink() {
+            return onlineNote != null && (onlineNote.startsWith("https://") || onlineNote.startsWith("http://"));
         }
     }
 
@@ -86,19 +91,37 @@ public class DeliberationService {
     /** A topic meeting with its online window (−7 to +7 days around the meeting day). */
     @Transactional
     public long createMeeting(Actor staff, long cycleId, int seq, String title, LocalDate heldOn) {
+        return createMeeting(staff, cycleId, seq, title, heldOn, MeetingFormat.Place.online(null));
+    }
+
+    /** A topic meeting with its format (online / offline / hybrid), venue and online link or note. */
+    @Transactional
+    public long createMeeting(Actor staff, long cycleId, int seq, String title, LocalDate heldOn, MeetingFormat.Place place) {
         cycles.get(cycleId);
         long id;
         try {
-            id = sql.insert("INSERT INTO assembly_meeting (cycle_id, seq, title, held_on, window_opens, window_closes) VALUES (?,?,?,?,?,?)",
-                    cycleId, seq, title, heldOn, heldOn.minusDays(7), heldOn.plusDays(7));
+            id = sql.insert("""
+                    INSERT INTO assembly_meeting (cycle_id, seq, title, held_on, window_opens, window_closes, format, venue, online_note)
+                    VALUES (?,?,?,?,?,?,?,?,?)""",
+                    cycleId, seq, title, heldOn, heldOn.minusDays(7), heldOn.plusDays(7), place.format().name(), place.venue(), place.onlineNote());
         } catch (RuntimeException e) {
             if (Sql.isDuplicate(e)) {
                 throw DomainException.conflict("assembly.meeting-exists");
             }
             throw e;
         }
-        audit.record(staff, "assembly.meeting.create", "assembly_meeting", id, "cycle=" + cycleId + " seq=" + seq);
+        audit.record(staff, "assembly.meeting.create", "assembly_meeting", id, "cycle=" + cycleId + " seq=" + seq + " format=" + place.format());
         return id;
+    }
+
+    /** Staff change a meeting's format, venue and online note (old → new audited). */
+    @Transactional
+    public void setPlace(Actor staff, long meetingId, MeetingFormat.Place place) {
+        Meeting m = meeting(meetingId);
+        sql.update("UPDATE assembly_meeting SET format = ?, venue = ?, online_note = ? WHERE id = ?",
+                place.format().name(), place.venue(), place.onlineNote(), meetingId);
+        audit.record(staff, "assembly.meeting.format", "assembly_meeting", meetingId,
+                m.format() + " -> " + place.format() + " venue=" + place.venue());
     }
 
     @Transactional
@@ -118,16 +141,18 @@ public class DeliberationService {
 
     @Transactional(readOnly = true)
     public List<Meeting> meetings(long cycleId) {
-        return sql.list("SELECT id, cycle_id, seq, title, held_on, window_opens, window_closes, summary FROM assembly_meeting WHERE cycle_id = ? ORDER BY seq",
+        return sql.list("SELECT id, cycle_id, seq, title, held_on, window_opens, window_closes, summary, format, venue, online_note FROM assembly_meeting WHERE cycle_id = ? ORDER BY seq",
                 rs -> new Meeting(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8)), cycleId);
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        MeetingFormat.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)), cycleId);
     }
 
     @Transactional(readOnly = true)
     public Meeting meeting(long meetingId) {
-        return sql.one("SELECT id, cycle_id, seq, title, held_on, window_opens, window_closes, summary FROM assembly_meeting WHERE id = ?",
+        return sql.one("SELECT id, cycle_id, seq, title, held_on, window_opens, window_closes, summary, format, venue, online_note FROM assembly_meeting WHERE id = ?",
                 rs -> new Meeting(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8)), meetingId)
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        MeetingFormat.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)), meetingId)
                 .orElseThrow(() -> DomainException.notFound("assembly.meeting"));
     }
 

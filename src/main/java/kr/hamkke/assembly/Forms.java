@@ -54,7 +54,12 @@ final class Forms {
     }
 
     @Serdeable
-    record MeetingForm(@Nullable String seq, @Nullable String title, @Nullable String heldOn) {
+    record MeetingForm(@Nullable String seq, @Nullable String title, @Nullable String heldOn, @Nullable String format,
+                       @Nullable String venue, @Nullable String onlineNote) {
+    }
+
+    @Serdeable
+    record MeetingPlaceForm(@Nullable String format, @Nullable String venue, @Nullable String onlineNote) {
     }
 
     @Serdeable

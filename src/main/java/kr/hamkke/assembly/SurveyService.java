@@ -55,7 +55,13 @@ public class SurveyService {
     private final CycleService cycles;
     private final Clock clock;
 
-    SurveyService(Sql sql, AuditLog audit, MembershipService members, CycleService cycles, Clock clock) {
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Seoul"));
+
+    private final MemberNotices notices;
+
+    SurveyService(Sql sql, AuditLog audit, MembershipService members, CycleService cycles, Clock clock, MemberNotices notices) {
+        this.notices = notices;
         this.sql = sql;
         this.audit = audit;
         this.members = members;
@@ -101,6 +107,9 @@ public class SurveyService {
         }
         audit.record(staff, "assembly.survey.create", "assembly_survey", id,
                 "cycle=" + cycleId + " options=" + options.size() + " multi=" + s.multiSelect() + " closes=" + s.closesAt());
+        // Invited members hear about it when it is created (the window's opening time is in the message).
+        notices.toSeated(cycleId, false, "서울시민회의 시민위원 설문이 열립니다: " + question + " ("
+                + SHOWN.format(s.opensAt()) + " ~ " + SHOWN.format(s.closesAt()) + ")", "/assembly/surveys/" + id);
         return id;
     }
 
