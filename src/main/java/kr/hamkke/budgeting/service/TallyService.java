@@ -279,8 +279,14 @@ public class TallyService {
 
     @Transactional(readOnly = true)
     public Optional<Result> published(long trackId) {
+        return publishedTallyId(trackId).map(this::result);
+    }
+
+    /** The id of the published run only (one indexed query): the key of the cached results page. */
+    @Transactional(readOnly = true)
+    public Optional<Long> publishedTallyId(long trackId) {
         return db.one("SELECT id FROM pb_tally WHERE track_id = ? AND published_at IS NOT NULL ORDER BY run_no DESC LIMIT 1",
-                rs -> rs.getLong(1), trackId).map(this::result);
+                rs -> rs.getLong(1), trackId);
     }
 
     @Transactional(readOnly = true)

@@ -20,7 +20,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.hamkke.budgeting.ballot.BallotPick;
@@ -349,31 +348,7 @@ class BudgetingController {
         return pages.ok(request, "budgeting/receipt-check", model);
     }
 
-    // ---- results --------------------------------------------------------------------------------
-
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    @Get("/tracks/{id}/results")
-    @Produces(MediaType.TEXT_HTML)
-    MutableHttpResponse<String> results(HttpRequest<?> request, @PathVariable long id) {
-        Track track = cycles.track(id);
-        TallyService.Result result = tallies.published(id).orElseThrow(() -> DomainException.notFound("budgeting.results-unpublished"));
-        Map<String, Object> model = new HashMap<>();
-        model.put("track", track);
-        model.put("cycle", cycles.cycle(track.cycleId()));
-        model.put("result", result);
-        model.put("envelope", won(result.envelopeWon()));
-        model.put("spent", won(result.spentWon()));
-        model.put("leftover", won(result.leftoverWon()));
-        BallotService.Turnout turnout = ballots.turnout(id);
-        model.put("turnoutTotal", turnout.total());
-        model.put("charts", List.of(Charts.bars("budgeting.turnout.gu", turnout.byGu()),
-                Charts.bars("budgeting.turnout.age", turnout.byAgeBand()),
-                Charts.bars("budgeting.turnout.channel", turnout.bySource())));
-        Map<String, String> wonOf = new LinkedHashMap<>();
-        result.lines().forEach(l -> wonOf.put(Long.toString(l.projectId()), won(l.costWon())));
-        model.put("wonOf", wonOf);
-        return pages.ok(request, "budgeting/results", model);
-    }
+    // ---- results: ResultsController (cached body) ---------------------------------------------
 
     /** The published input: anonymised ballots as a Pabulib file (after publication). */
     @Secured(SecurityRule.IS_ANONYMOUS)

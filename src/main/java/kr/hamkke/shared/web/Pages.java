@@ -46,6 +46,20 @@ public class Pages {
         return HttpResponse.<String>status(status).contentType(HTML).body(html.toString());
     }
 
+    /**
+     * Renders a view without the layout's per-request model (user, CSRF, flash): for a fragment that is the same for
+     * every visitor of one locale, so that it can be cached and placed into a page with {@code th:utext}.
+     */
+    public String fragment(HttpRequest<?> request, String view, Map<String, Object> model) {
+        StringWriter html = new StringWriter(8192);
+        try {
+            renderer.render(view, new HashMap<>(model), request).writeTo(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return html.toString();
+    }
+
     public MutableHttpResponse<String> ok(HttpRequest<?> request, String view, Map<String, Object> model) {
         return render(request, HttpStatus.OK, view, model);
     }
