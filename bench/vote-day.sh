@@ -4,6 +4,9 @@
 # Finds the app process listening on APP_PORT and its embedded mariadbd (CPU figures, JDBC URL), seeds the 공감
 # proposals and the 10-pick ballot track (idempotent), measures the raw commit rate, runs the ramp, then verifies
 # that counters and ballots are exact. bench/ballots.sh is the same with --mix 0,0,100.
+# The per-person flood limits (60 공감 a minute, docs/SECURITY.md) answer 429 to a load driver that reuses a few
+# hundred demo people far faster than people click; start the app with HAMKKE_RATE_LIMITS_ENABLED=false to measure
+# the vote path itself, and say so next to the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:?usage: bench/vote-day.sh APP_PORT [driver options]}"; shift
