@@ -2,7 +2,8 @@
 //  1. Budget staff set up a cycle from the web (invalid submits first): calendar, then a city track.
 //  2. A verified citizen submits a project in intake.
 //  3. Staff move the calendar to screening and screen it; the department reviewer reviews feasibility
-//     (adjusted cost with a reason); the committee member (panel@) shortlists it by a recorded decision.
+//     (adjusted cost with a reason); staff record panel@'s 예산학교 completion for the cycle (without it the
+//     committee member has no decision form); the committee member (panel@) shortlists it by a recorded decision.
 //  4. Voting opens: the rules freeze (a change is refused); the citizen votes on a phone-sized screen
 //     using only the keyboard; the booth officer (district@) records a booth ballot for another person
 //     and is refused for the citizen who already voted online.
@@ -235,6 +236,25 @@ describe('budgeting', { skip: SKIP_APP }, () => {
   test('the committee shortlists it by a recorded decision', async () => {
     assert.ok(projectId);
     await moveTo('DELIBERATION');
+    // Without 예산학교 for this new cycle the committee member sees why there is no decision form.
+    await as(browser, page, COMMITTEE);
+    assert.equal(await visit(page, `/budgeting/projects/${projectId}`), 200);
+    assert.equal(await page.locator('form[action$="/shortlist"]').count(), 0, 'no decision form before 예산학교');
+    assert.match(await page.locator('main').textContent(), /예산학교 이수 기록이 없어/);
+    await audit(page, 'project (no 예산학교 yet)');
+    // Staff record the member's 예산학교 completion for the cycle (invalid submit first).
+    await as(browser, page, STAFF);
+    assert.equal(await visit(page, `/budgeting/staff/cycles/${cycleId}/school`), 200);
+    await audit(page, 'budget school', 'budgeting-school');
+    await page.fill('#email', 'nobody@example.invalid');
+    await page.fill('#courseNote', '예산학교 기본과정');
+    const bad = await navigating(page, () => page.locator('main form button[type="submit"]').click());
+    assert.equal(bad.status(), 422, 'an unknown e-mail is refused');
+    await audit(page, 'budget school (invalid)', null, { uniqueTitle: false });
+    await page.fill('#email', COMMITTEE.email);
+    const ok = await navigating(page, () => page.locator('main form button[type="submit"]').click());
+    assert.ok(ok.status() < 400, `school: HTTP ${ok.status()}`);
+    assert.match(await page.locator('main table').textContent(), new RegExp(COMMITTEE.email.replace('.', '\\.')));
     await as(browser, page, COMMITTEE);
     assert.equal(await visit(page, `/budgeting/projects/${projectId}`), 200);
     await audit(page, 'project (shortlist form)', 'budgeting-shortlist');
