@@ -372,4 +372,22 @@ describe('budgeting', { skip: SKIP_APP }, () => {
     assert.ok(await page.locator(`main a[href="/budgeting/projects/${projectId}"]`).count() > 0, 'notifications link to the project');
     await audit(page, 'notifications', 'budgeting-notifications', { uniqueTitle: false });
   });
+  test('a citizen applies to the committee draw; staff publish the commitment', async () => {
+    assert.ok(cycleId);
+    await as(browser, page, CITIZEN);
+    assert.equal(await visit(page, `/budgeting/cycles/${cycleId}/committee`), 200);
+    await audit(page, 'committee (apply)', 'budgeting-committee-apply');
+    const apply = page.locator('form[action$="/committee/apply"]');
+    const r = await navigating(page, () => apply.locator('button[type="submit"]').click());
+    assert.ok(r.status() < 400, `apply: HTTP ${r.status()}`);
+    assert.match(await page.locator('main').textContent(), /신청자 1명/);
+    await audit(page, 'committee (applied)');
+    await as(browser, page, STAFF);
+    assert.equal(await visit(page, `/budgeting/cycles/${cycleId}/committee`), 200);
+    await page.fill('#commitment', 'a1854735f93bb29ff07a87b1fc12c9fabb7aa0876123a3b691d10d4d963464d7');
+    const c = await navigating(page, () => page.locator('form[action$="/committee/commit"] button[type="submit"]').click());
+    assert.ok(c.status() < 400, `commit: HTTP ${c.status()}`);
+    assert.equal(await page.locator('form[action$="/committee/draw"]').count(), 1, 'the draw form follows the commitment');
+    await audit(page, 'committee (staff, committed)', 'budgeting-committee-staff');
+  });
 });
