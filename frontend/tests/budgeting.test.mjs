@@ -2,7 +2,8 @@
 //  1. Budget staff set up a cycle from the web (invalid submits first): calendar, then a city track.
 //  2. A verified citizen submits a project in intake.
 //  3. Staff move the calendar to screening and screen it; the department reviewer reviews feasibility
-//     (adjusted cost with a reason); the committee member (panel@) shortlists it by a recorded decision.
+//     (adjusted cost with a reason); staff record panel@'s 예산학교 completion for the cycle (without it the
+//     committee member has no decision form); the committee member (panel@) shortlists it by a recorded decision.
 //  4. Voting opens: the rules freeze (a change is refused); the citizen votes on a phone-sized screen
 //     using only the keyboard; the booth officer (district@) records a booth ballot for another person
 //     and is refused for the citizen who already voted online.
@@ -235,6 +236,25 @@ describe('budgeting', { skip: SKIP_APP }, () => {
   test('the committee shortlists it by a recorded decision', async () => {
     assert.ok(projectId);
     await moveTo('DELIBERATION');
+    // Without 예산학교 for this new cycle the committee member sees why there is no decision form.
+    await as(browser, page, COMMITTEE);
+    assert.equal(await visit(page, `/budgeting/projects/${projectId}`), 200);
+    assert.equal(await page.locator('form[action$="/shortlist"]').count(), 0, 'no decision form before 예산학교');
+    assert.match(await page.locator('main').textContent(), /예산학교 이수 기록이 없어/);
+    await audit(page, 'project (no 예산학교 yet)');
+    // Staff record the member's 예산학교 completion for the cycle (invalid submit first).
+    await as(browser, page, STAFF);
+    assert.equal(await visit(page, `/budgeting/staff/cycles/${cycleId}/school`), 200);
+    await audit(page, 'budget school', 'budgeting-school');
+    await page.fill('#email', 'nobody@example.invalid');
+    await page.fill('#courseNote', '예산학교 기본과정');
+    const bad = await navigating(page, () => page.locator('main form button[type="submit"]').click());
+    assert.equal(bad.status(), 422, 'an unknown e-mail is refused');
+    await audit(page, 'budget school (invalid)', null, { uniqueTitle: false });
+    await page.fill('#email', COMMITTEE.email);
+    const ok = await navigating(page, () => page.locator('main form button[type="submit"]').click());
+    assert.ok(ok.status() < 400, `school: HTTP ${ok.status()}`);
+    assert.match(await page.locator('main table').textContent(), new RegExp(COMMITTEE.email.replace('.', '\\.')));
     await as(browser, page, COMMITTEE);
     assert.equal(await visit(page, `/budgeting/projects/${projectId}`), 200);
     await audit(page, 'project (shortlist form)', 'budgeting-shortlist');
@@ -351,5 +371,23 @@ describe('budgeting', { skip: SKIP_APP }, () => {
     }
     assert.ok(await page.locator(`main a[href="/budgeting/projects/${projectId}"]`).count() > 0, 'notifications link to the project');
     await audit(page, 'notifications', 'budgeting-notifications', { uniqueTitle: false });
+  });
+  test('a citizen applies to the committee draw; staff publish the commitment', async () => {
+    assert.ok(cycleId);
+    await as(browser, page, CITIZEN);
+    assert.equal(await visit(page, `/budgeting/cycles/${cycleId}/committee`), 200);
+    await audit(page, 'committee (apply)', 'budgeting-committee-apply');
+    const apply = page.locator('form[action$="/committee/apply"]');
+    const r = await navigating(page, () => apply.locator('button[type="submit"]').click());
+    assert.ok(r.status() < 400, `apply: HTTP ${r.status()}`);
+    assert.match(await page.locator('main').textContent(), /신청자 1명/);
+    await audit(page, 'committee (applied)');
+    await as(browser, page, STAFF);
+    assert.equal(await visit(page, `/budgeting/cycles/${cycleId}/committee`), 200);
+    await page.fill('#commitment', 'a1854735f93bb29ff07a87b1fc12c9fabb7aa0876123a3b691d10d4d963464d7');
+    const c = await navigating(page, () => page.locator('form[action$="/committee/commit"] button[type="submit"]').click());
+    assert.ok(c.status() < 400, `commit: HTTP ${c.status()}`);
+    assert.equal(await page.locator('form[action$="/committee/draw"]').count(), 1, 'the draw form follows the commitment');
+    await audit(page, 'committee (staff, committed)', 'budgeting-committee-staff');
   });
 });

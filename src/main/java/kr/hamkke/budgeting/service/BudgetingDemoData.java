@@ -173,6 +173,12 @@ public class BudgetingDemoData implements DemoData {
             }
         }
         seq += closedVote(d, voters, random, now);
+        // 예산학교 is the precondition of committee work (V25): every demo committee member (panel@) has
+        // completed it for every demo cycle, so they can take committee decisions.
+        db.update("""
+                INSERT INTO pb_school_completion (cycle_id, account_id, completed_on, course_note, recorded_by, recorded_at)
+                SELECT c.id, g.account_id, ?, '예산학교 기본과정 (데모)', NULL, ?
+                FROM pb_cycle c JOIN role_grant g ON g.role = 'PANEL_MEMBER' AND g.valid_to IS NULL""", d.minusDays(1), now);
         audit.record(Actor.SYSTEM, "demo.seed", "demo", "budgeting", "cycles=3 projects=" + (PAST.length + seq));
         return true;
     }

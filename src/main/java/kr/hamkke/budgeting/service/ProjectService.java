@@ -33,8 +33,10 @@ public class ProjectService {
     private final CycleService cycles;
     private final Clock clock;
     private final ProposerNotices notices;
+    private final BudgetSchool school;
 
-    ProjectService(Db db, AuditLog audit, CycleService cycles, Clock clock, ProposerNotices notices) {
+    ProjectService(Db db, AuditLog audit, CycleService cycles, Clock clock, ProposerNotices notices, BudgetSchool school) {
+        this.school = school;
         this.db = db;
         this.audit = audit;
         this.cycles = cycles;
@@ -197,6 +199,10 @@ public class ProjectService {
     public void shortlist(Actor actor, long projectId, boolean onBallot, String reason) {
         Project p = find(projectId);
         cycles.require(p.cycleId(), Capability.SHORTLIST);
+        if ("PANEL_MEMBER".equals(actor.role()) && !school.completed(p.cycleId(), actor.accountId())) {
+            // B3/B4: 예산학교 for this cycle is the precondition of committee work.
+            throw DomainException.notAllowed("budgeting.school-required");
+        }
         if ("PANEL_MEMBER".equals(actor.role()) && recused(actor.accountId(), p)) {
             throw DomainException.notAllowed("budgeting.recused");
         }

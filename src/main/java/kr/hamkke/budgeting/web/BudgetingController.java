@@ -53,10 +53,13 @@ class BudgetingController {
     private final TallyService tallies;
     private final Pages pages;
     private final kr.hamkke.budgeting.service.Recusals recusals;
+    private final kr.hamkke.budgeting.service.BudgetSchool school;
 
     BudgetingController(CycleService cycles, ProjectService projects, BallotService ballots, TallyService tallies, Pages pages,
-                        kr.hamkke.budgeting.service.BallotDesk desk, kr.hamkke.budgeting.service.Recusals recusals) {
+                        kr.hamkke.budgeting.service.BallotDesk desk, kr.hamkke.budgeting.service.Recusals recusals,
+                        kr.hamkke.budgeting.service.BudgetSchool school) {
         this.recusals = recusals;
+        this.school = school;
         this.desk = desk;
         this.cycles = cycles;
         this.projects = projects;
@@ -138,6 +141,8 @@ class BudgetingController {
         boolean member = CurrentUser.of(request).map(u -> u.has("PANEL_MEMBER")).orElse(false);
         boolean recused = member && recusals.recused(CurrentUser.of(request).orElseThrow().accountId(), p);
         model.put("recused", recused);
+        // A committee member acts as PANEL_MEMBER, so without 예산학교 for this cycle the decision is refused.
+        model.put("schoolMissing", member && !school.completed(p.cycleId(), CurrentUser.of(request).orElseThrow().accountId()));
         model.put("canRecuse", member && !recused);
         model.put("recusalGrounds", List.of("JOB", "CONTRACT", "FAMILY", "OTHER"));
         model.put("mergedInto", projects.mergedInto(id).orElse(null));

@@ -95,4 +95,10 @@ final class PbFixtures {
     static String string(String sql, Object... args) {
         return TestDatabase.queryString(sql, args);
     }
+
+    /** 예산학교 completion for the cycle: the precondition of a committee member's decisions (V25). */
+    static void schoolCompleted(long cycleId, long accountId) {
+        exec("INSERT INTO pb_school_completion (cycle_id, account_id, completed_on, course_note, recorded_at) VALUES (?,?,?,?,NOW(6))",
+                cycleId, accountId, today().minusDays(1), "테스트 과정");
+    }
 }

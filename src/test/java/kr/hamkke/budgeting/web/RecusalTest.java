@@ -46,6 +46,7 @@ class RecusalTest {
         long track = PbFixtures.cityTrack(ctx, cycle);
         long id = PbFixtures.project(cycle, track, "R", "주민 공유 텃밭 조성", 80_000_000L, "FEASIBLE");
         var member = TestAccounts.withRole(ctx, Role.PANEL_MEMBER, "GLOBAL", "");
+        PbFixtures.schoolCompleted(cycle, member.id());
         Browser tied = signedIn(member);
         String path = "/budgeting/staff/projects/" + id;
 
@@ -65,7 +66,9 @@ class RecusalTest {
         assertTrue(pub.contains("위원 회피 기록") && pub.contains(NOTE), "the recusal is public");
         assertFalse(pub.contains(member.email()), "without the member's identity");
 
-        Browser other = signedIn(TestAccounts.withRole(ctx, Role.PANEL_MEMBER, "GLOBAL", ""));
+        var otherMember = TestAccounts.withRole(ctx, Role.PANEL_MEMBER, "GLOBAL", "");
+        PbFixtures.schoolCompleted(cycle, otherMember.id());
+        Browser other = signedIn(otherMember);
         assertEquals(303, other.post(path + "/shortlist", ON_BALLOT).statusCode(), "another member decides");
         assertEquals("ON_BALLOT", PbFixtures.string("SELECT status FROM pb_project WHERE id = ?", id));
 
@@ -80,6 +83,7 @@ class RecusalTest {
         long id = PbFixtures.project(cycle, track, "R", "골목 화단 가꾸기", 30_000_000L, "FEASIBLE");
         var member = TestAccounts.withRole(ctx, Role.PANEL_MEMBER, "GLOBAL", "");
         PbFixtures.exec("UPDATE pb_project SET proposer_id = ? WHERE id = ?", member.id(), id);
+        PbFixtures.schoolCompleted(cycle, member.id()); // so the refusal is for the recusal, not 예산학교
         Browser proposer = signedIn(member);
         assertEquals(403, proposer.post("/budgeting/staff/projects/" + id + "/shortlist", ON_BALLOT).statusCode());
         assertEquals("FEASIBLE", PbFixtures.string("SELECT status FROM pb_project WHERE id = ?", id));

@@ -141,8 +141,12 @@ class StaffWebTest {
                 "adjustedCost", "100000000", "reason", "단말기 단가를 조달청 가격으로 다시 계산했습니다.")).statusCode());
 
         setPhase(cycle, PhaseKind.DELIBERATION);
-        Browser panel = staff(Role.PANEL_MEMBER, "GLOBAL", "");
+        var member = TestAccounts.withRole(ctx, Role.PANEL_MEMBER, "GLOBAL", "");
+        Browser panel = signedIn(member);
         panel.get("/budgeting/projects/" + id);
+        assertEquals(403, panel.post("/budgeting/staff/projects/" + id + "/shortlist", Map.of("decision", "ON_BALLOT")).statusCode(),
+                "no 예산학교 for this cycle, no committee decision");
+        PbFixtures.schoolCompleted(cycle, member.id());
         assertEquals(303, panel.post("/budgeting/staff/projects/" + id + "/shortlist", Map.of("decision", "ON_BALLOT")).statusCode());
 
         assertEquals("ON_BALLOT", PbFixtures.string("SELECT status FROM pb_project WHERE id = ?", id));
