@@ -38,4 +38,4 @@ if [ "$#" -gt 0 ]; then
 else
   files=(frontend/tests/*.test.mjs)
 fi
-exec node --test --test-timeout="${HAMKKE_TEST_TIMEOUT_MS:-300000}" "${files[@]}"
+exec node --test --test-timeout="${HAMKKE_TEST_TIMEOUT_MS:-600000}" "${files[@]}"

@@ -57,13 +57,13 @@ class BrowserJourneysTest implements TestPropertyProvider {
         pb.environment().put("HAMKKE_URL", "http://127.0.0.1:" + server.getPort());
         pb.environment().put("HAMKKE_STRICT_NAV", "1");
         Process process = pb.start();
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(20, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
         String output = Files.readString(log);
         System.out.println(tail(output, 60));
-        assertTrue(finished, "browser tests did not finish in 15 minutes");
+        assertTrue(finished, "browser tests did not finish in 20 minutes");
         assertEquals(0, process.exitValue(), "browser tests failed; full log in " + new File(log.toString()).getAbsolutePath());
     }
 
