@@ -98,7 +98,9 @@ public class CommentService {
         if (c.authorId() == accountId) {
             throw DomainException.conflict("comments.vote.own");
         }
-        Integer current = db.one("SELECT value FROM comment_vote WHERE comment_id = ? AND voter_hash = ?",
+        // Locking reads from here on: a plain read would use the snapshot taken before the lock was granted and
+        // miss a vote another transaction has just committed (seen as a duplicate key under 100 concurrent clicks).
+        Integer current = db.one("SELECT value FROM comment_vote WHERE comment_id = ? AND voter_hash = ? FOR UPDATE",
                 rs -> rs.getInt(1), commentId, person.identityHash()).orElse(null);
         if (java.util.Objects.equals(current, value)) {
             return;
@@ -112,10 +114,10 @@ public class CommentService {
             db.update("UPDATE comment_vote SET value = ?, voter_id = ?, created_at = ? WHERE comment_id = ? AND voter_hash = ?",
                     value, accountId, clock.instant(), commentId, person.identityHash());
         }
-        db.update("""
-                UPDATE comment SET up_count = (SELECT COUNT(*) FROM comment_vote WHERE comment_id = ? AND value = 1),
-                                   down_count = (SELECT COUNT(*) FROM comment_vote WHERE comment_id = ? AND value = -1)
-                WHERE id = ?""", commentId, commentId, commentId);
+        long[] counts = db.one("""
+                SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) FROM comment_vote
+                WHERE comment_id = ? FOR UPDATE""", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, commentId).orElseThrow();
+        db.update("UPDATE comment SET up_count = ?, down_count = ? WHERE id = ?", counts[0], counts[1], commentId);
         audit.record(Actor.citizen(accountId), "comment.vote", "comment", commentId, "vote=" + choice);
     }
 
