@@ -155,7 +155,17 @@ const tokens = readFileSync(join(krds, 'css', 'token', 'krds_tokens.css'), 'utf8
 const componentCss = readFileSync(join(krds, 'css', 'component', 'component.css'), 'utf8')
   .replace(/\/\*# sourceMappingURL=.*?\*\//g, '');
 const components = extractRules(componentCss, KRDS_COMPONENT_SELECTORS);
-const appCss = readFileSync(join(here, 'src', 'css', 'app.css'), 'utf8');
+const appCss = withSystemHighContrast(readFileSync(join(here, 'src', 'css', 'app.css'), 'utf8'));
+
+// The high-contrast tokens are written once in app.css, for <html data-theme="high-contrast">; the same
+// declarations also apply when the system asks for more contrast, unless the person chose the light theme.
+function withSystemHighContrast(source) {
+  const block = source.match(/\[data-theme="high-contrast"\] \{\n([^}]*)\}/);
+  const marker = /\/\* @high-contrast-media:[^*]*\*\//;
+  if (!block || !marker.test(source)) throw new Error('app.css: high-contrast block or its @high-contrast-media marker is missing');
+  const body = block[1].split('\n').map((line) => (line ? '  ' + line : line)).join('\n');
+  return source.replace(marker, `@media (prefers-contrast: more) {\n  :root:not([data-theme="light"]) {\n${body}  }\n}`);
+}
 
 const pkgVersion = JSON.parse(readFileSync(join(krds, '..', 'package.json'), 'utf8')).version;
 let css = [
